@@ -1,0 +1,69 @@
+"""Records <-> contract JSON, with a cattrs converter kept apart from the classes.
+
+`to_dict(doc)` gives exactly the contract's shape (tuples become lists, every required key present);
+`from_dict(to_dict(doc)) == doc` holds for every document.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import cattrs
+
+from .model import Document, Table
+
+converter = cattrs.Converter()
+
+
+def _structure_number(value: Any, _type: Any) -> int | float | None:
+    """Numbers keep their JSON type: 1069 stays an int, 8.8 a float."""
+    if value is None or isinstance(value, int | float):
+        return value
+    raise ValueError(f"not a number: {value!r}")
+
+
+converter.register_structure_hook(int | float | None, _structure_number)
+
+
+def _is_tuple_type(type_: Any) -> bool:
+    return getattr(type_, "__origin__", None) is tuple
+
+
+def _tuple_to_list(_type: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
+    def unstructure(value: tuple[Any, ...]) -> list[Any]:
+        return [converter.unstructure(v) for v in value]
+
+    return unstructure
+
+
+# JSON has arrays, not tuples: every tuple of the records (bbox included) becomes a list
+converter.register_unstructure_hook_factory(_is_tuple_type, _tuple_to_list)
+
+
+def to_dict(doc: Document) -> dict[str, Any]:
+    """The document as a plain dict in the JSON contract's shape."""
+    out: dict[str, Any] = converter.unstructure(doc)
+    return out
+
+
+def from_dict(data: dict[str, Any]) -> Document:
+    """A Document from its contract dict (the inverse of `to_dict`)."""
+    return converter.structure(data, Document)
+
+
+def to_json(doc: Document, *, indent: int | None = 2) -> str:
+    """The document as contract JSON text."""
+    return json.dumps(to_dict(doc), ensure_ascii=False, indent=indent)
+
+
+def from_json(text: str) -> Document:
+    """A Document from contract JSON text."""
+    return from_dict(json.loads(text))
+
+
+def table_to_dict(table: Table) -> dict[str, Any]:
+    """One table in the contract's shape."""
+    out: dict[str, Any] = converter.unstructure(table)
+    return out

@@ -1,0 +1,187 @@
+"""The records: small frozen attrs classes mirroring the JSON contract.
+
+The classes know nothing of JSON; `answer_parser.convert` turns them into the contract's
+dicts and back. Field order follows the contract so that the JSON reads in the same order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+import attrs
+
+SCHEMA_VERSION = 1
+
+DocumentKind = Literal["question_and_answer", "question", "answer", "annex", "unknown"]
+CellKind = Literal["integer", "decimal", "percent", "currency", "suppressed", "missing", "empty", "text"]
+Number = int | float
+
+
+@attrs.frozen
+class Source:
+    """Where the document came from."""
+
+    path: str | None
+    sha256: str
+    pages: int
+    producer: str | None = None
+
+
+@attrs.frozen
+class Person:
+    """A person as printed (`raw`) and in display form (`name`)."""
+
+    name: str
+    raw: str
+
+
+@attrs.frozen
+class Minister:
+    """A minister: the person and the office lines joined (`title`)."""
+
+    name: str
+    raw: str
+    title: str | None = None
+
+
+@attrs.frozen
+class Item:
+    """A numbered sub-question or answer. `tables` are indexes into `Document.tables`."""
+
+    number: str | None
+    text: str
+    tables: tuple[int, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Question:
+    number: int | None
+    date: str | None
+    session: str | None = None
+    asker: Person | None
+    addressee: Minister | None
+    title: str | None
+    intro: str
+    items: tuple[Item, ...]
+
+    def item(self, number: str) -> Item | None:
+        """The sub-question printed with `number`, or None."""
+        return next((it for it in self.items if it.number == number), None)
+
+
+@attrs.frozen
+class Reference:
+    """What an answer's heading says it answers: 'op vraag nr. 6 van 30 september 2020 van NAME'."""
+
+    number: int | None
+    date: str | None
+    asker: Person | None
+
+
+@attrs.frozen
+class Answer:
+    minister: Minister | None
+    refers_to: Reference | None
+    intro: str
+    items: tuple[Item, ...]
+
+    def item_for(self, question_number: str) -> Item | None:
+        """The answer item that answers sub-question `question_number`.
+
+        An item numbered '2 en 3' (one answer to several questions) answers both 2 and 3.
+        """
+        for it in self.items:
+            if it.number is not None and question_number in _numbers_of(it.number):
+                return it
+        return None
+
+
+def _numbers_of(label: str) -> tuple[str, ...]:
+    parts = label.replace(",", " ").replace("-", " ").split()
+    return tuple(p for p in parts if p not in {"en", "tot", "&"})
+
+
+@attrs.frozen
+class Cell:
+    """One data cell: the text as printed and the value it states."""
+
+    raw: str
+    value: Number | None
+    kind: CellKind
+    unit: str | None = None
+
+
+@attrs.frozen
+class Column:
+    """A data column: header texts from the top header row down."""
+
+    path: tuple[str, ...]
+
+
+@attrs.frozen
+class Row:
+    label: tuple[str, ...]
+    level: int
+    total: bool
+    cells: tuple[Cell, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    index: int
+    number: int | None
+    caption: str | None
+    pages: tuple[int, ...]
+    bbox: tuple[float, float, float, float]
+    stub_header: str | None
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    notes: tuple[str, ...] = ()
+
+    def cell(self, row_label: str | tuple[str, ...], column: int) -> Cell:
+        """The cell at the row whose label (or label path) is `row_label`, data column `column`."""
+        path = (row_label,) if isinstance(row_label, str) else tuple(row_label)
+        for row in self.rows:
+            if row.label == path or (len(path) == 1 and row.label and row.label[-1] == path[0]):
+                return row.cells[column]
+        raise KeyError(row_label)
+
+    def iter_cells(self) -> Iterator[tuple[Row, Column, Cell]]:
+        """Every data cell with its row and column, row by row."""
+        for row in self.rows:
+            for column, cell in zip(self.columns, row.cells, strict=False):
+                yield row, column, cell
+
+
+@attrs.frozen
+class Warning:
+    """Something the parser could not read with certainty. `code` is stable and greppable."""
+
+    code: str
+    message: str
+    page: int | None = None
+    table: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """One parsed PDF."""
+
+    schema_version: int = SCHEMA_VERSION
+    source: Source
+    kind: DocumentKind
+    question: Question | None
+    answer: Answer | None
+    tables: tuple[Table, ...]
+    links: tuple[str, ...]
+    warnings: tuple[Warning, ...]
+
+    def pairs(self) -> list[tuple[Item, Item | None]]:
+        """Each question item with the answer item that answers it (None where there is none)."""
+        if self.question is None:
+            return []
+        return [
+            (q, self.answer.item_for(q.number) if self.answer and q.number else None)
+            for q in self.question.items
+        ]

@@ -1,0 +1,325 @@
+"""Stage 1, reading: PDF bytes -> plain page records (words, ruling edges, links).
+
+The only module that touches pdfplumber's page objects. Every later stage works on the frozen
+records defined here. Pages are read one at a time and released as soon as they are copied.
+
+Input: bytes (with an optional path for messages). Output: `PdfData`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import attrs
+
+from .errors import (
+    AnswerParserError,
+    DamagedPDFError,
+    EmptyFileError,
+    EncryptedPDFError,
+    NotAPDFError,
+    NoTextLayerError,
+    TooLargeError,
+    UnreadableFileError,
+)
+from .settings import DEFAULT_SETTINGS, Settings
+
+Source = str | os.PathLike[str] | bytes | bytearray | memoryview | IO[bytes]
+
+
+@attrs.frozen
+class Word:
+    """A run of characters without a space, with its box (pdfplumber coordinates, top-left origin)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@attrs.frozen
+class Edge:
+    """A visible ruling segment: horizontal ('h', top == bottom) or vertical ('v', x0 == x1)."""
+
+    orientation: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+@attrs.frozen
+class Link:
+    uri: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@attrs.frozen
+class Filled:
+    """A filled, visible rectangle wider and taller than a rule (cell shading, a highlight)."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+@attrs.frozen
+class PageData:
+    number: int  # 1-based
+    width: float
+    height: float
+    words: tuple[Word, ...]
+    edges: tuple[Edge, ...]
+    links: tuple[Link, ...]
+    fills: tuple[Filled, ...] = ()
+
+
+@attrs.frozen
+class PdfData:
+    path: str | None
+    sha256: str
+    producer: str | None
+    pages: tuple[PageData, ...]
+
+
+def read_bytes(source: Source) -> tuple[bytes, str | None]:
+    """The input's bytes and, where it has one, its path."""
+    if isinstance(source, bytes | bytearray | memoryview):
+        return bytes(source), None
+    if isinstance(source, str | os.PathLike):
+        path = os.fspath(source)
+        try:
+            return Path(path).read_bytes(), path
+        except OSError as exc:
+            raise UnreadableFileError(f"cannot read file: {exc.strerror or exc}", path=path) from exc
+    data = source.read()
+    name = getattr(source, "name", None)
+    return bytes(data), name if isinstance(name, str) else None
+
+
+def check_header(data: bytes, path: str | None) -> None:
+    """Refuse what is not a PDF before pdfminer sees it."""
+    if not data:
+        raise EmptyFileError("the file is empty", path=path)
+    if b"%PDF-" not in data[:1024]:
+        raise NotAPDFError("not a PDF (no %PDF- header)", path=path)
+
+
+def read_pdf(source: Source, settings: Settings = DEFAULT_SETTINGS) -> PdfData:
+    """Open a PDF once and copy every page into plain records.
+
+    Raises a subclass of AnswerParserError for anything that cannot be read.
+    """
+    data, path = read_bytes(source)
+    check_header(data, path)
+    sha256 = hashlib.sha256(data).hexdigest()
+    import pdfplumber  # imported here: keeps `import answer_parser` light for CLI startup
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > settings.max_pages:
+                raise TooLargeError(f"{len(pdf.pages)} pages, more than {settings.max_pages}", path=path)
+            producer = _producer(pdf.metadata)
+            pages = tuple(_read_pages(pdf.pages, settings))
+    except AnswerParserError:
+        raise
+    except Exception as exc:  # pdfminer raises many unrelated types for broken files
+        raise _classify(exc, path) from exc
+    if not pages:
+        raise DamagedPDFError("the PDF has no pages", path=path)
+    if not any(p.words for p in pages):
+        raise NoTextLayerError("no page has a text layer (a scan without OCR?)", path=path)
+    return PdfData(path=path, sha256=sha256, producer=producer, pages=pages)
+
+
+def _root_cause(exc: BaseException) -> BaseException:
+    """pdfplumber wraps pdfminer's errors: the first argument or the cause is the real one."""
+    seen = 0
+    while seen < 5:
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc.__cause__
+        if inner is None:
+            break
+        exc, seen = inner, seen + 1
+    return exc
+
+
+def _classify(outer: Exception, path: str | None) -> AnswerParserError:
+    exc = _root_cause(outer)
+    name = type(exc).__name__
+    text = str(exc) or name
+    if "Password" in name or "Encrypt" in name or "password" in text.lower():
+        return EncryptedPDFError(f"the PDF is encrypted ({name})", path=path)
+    if isinstance(exc, MemoryError | RecursionError):
+        return DamagedPDFError(f"the PDF cannot be read within limits ({name})", path=path)
+    return DamagedPDFError(f"the PDF is damaged: {name}: {text}"[:300], path=path)
+
+
+def _producer(metadata: dict[str, Any]) -> str | None:
+    value = metadata.get("Producer")
+    if isinstance(value, bytes):
+        value = value.decode("latin-1", "replace")
+    return str(value) if value else None
+
+
+def _read_pages(pages: Iterable[Any], settings: Settings) -> Iterator[PageData]:
+    for page in pages:
+        try:
+            yield _read_page(page, settings)
+        finally:
+            close = getattr(page, "close", None)
+            if close is not None:
+                close()
+
+
+def _read_page(page: Any, settings: Settings) -> PageData:
+    chars = [c for c in page.chars if c.get("upright", True)]
+    words = tuple(chars_to_words(chars, settings))
+    edges, fills = _rulings(page)
+    links = tuple(
+        Link(str(h["uri"]), float(h["x0"]), float(h["top"]), float(h["x1"]), float(h["bottom"]))
+        for h in page.hyperlinks
+        if h.get("uri")
+    )
+    return PageData(
+        number=int(page.page_number),
+        width=float(page.width),
+        height=float(page.height),
+        words=words,
+        edges=edges,
+        links=links,
+        fills=fills,
+    )
+
+
+def _is_bold(fontname: str) -> bool:
+    lowered = fontname.lower()
+    return any(mark in lowered for mark in ("bold", "black", "heavy", "semibold", "demi"))
+
+
+def chars_to_words(chars: list[dict[str, Any]], settings: Settings = DEFAULT_SETTINGS) -> Iterator[Word]:
+    """Group characters into words: same line, no space between, no gap wider than the tolerance.
+
+    Lines are found by sorting on the character's middle; characters within `word_y_tolerance`
+    of a line's first character join it. Duplicate characters drawn twice (fake bold) are dropped.
+    """
+    if not chars:
+        return
+    ordered = sorted(chars, key=lambda c: (round((c["top"] + c["bottom"]) / 2, 1), c["x0"]))
+    lines: list[list[dict[str, Any]]] = []
+    line_mid = -1e9
+    for c in ordered:
+        mid = (c["top"] + c["bottom"]) / 2
+        if lines and abs(mid - line_mid) <= settings.word_y_tolerance:
+            lines[-1].append(c)
+        else:
+            lines.append([c])
+            line_mid = mid
+    for line in lines:
+        line.sort(key=lambda c: c["x0"])
+        yield from _line_words(line, settings)
+
+
+def _line_words(line: list[dict[str, Any]], settings: Settings) -> Iterator[Word]:
+    current: list[dict[str, Any]] = []
+    last: dict[str, Any] | None = None
+    for c in line:
+        text = c["text"]
+        if last is not None and text == last["text"] and abs(c["x0"] - last["x0"]) < 0.5:
+            continue  # the same glyph drawn twice
+        if text.isspace():
+            if current:
+                yield _word(current)
+            current = []
+            last = c
+            continue
+        if current and c["x0"] - current[-1]["x1"] > settings.word_x_tolerance:
+            yield _word(current)
+            current = []
+        current.append(c)
+        last = c
+    if current:
+        yield _word(current)
+
+
+def _word(chars: list[dict[str, Any]]) -> Word:
+    sizes = [float(c["size"]) for c in chars]
+    bold = sum(_is_bold(str(c.get("fontname", ""))) for c in chars) * 2 >= len(chars)
+    return Word(
+        text="".join(c["text"] for c in chars),
+        x0=float(chars[0]["x0"]),
+        x1=float(chars[-1]["x1"]),
+        top=float(min(c["top"] for c in chars)),
+        bottom=float(max(c["bottom"] for c in chars)),
+        size=max(sizes),
+        bold=bold,
+    )
+
+
+_RULE_THICKNESS = 2.5  # points: a filled rectangle thinner than this is drawn as a rule
+
+
+def _visible(color: Any) -> bool:
+    """False for white (or no) colour: invisible boxes must not split cells."""
+    if color is None:
+        return False
+    values = color if isinstance(color, list | tuple) else (color,)
+    try:
+        numbers = [float(v) for v in values]
+    except (TypeError, ValueError):
+        return True
+    if len(numbers) == 4:  # CMYK: white is all zero
+        return any(v > 0.05 for v in numbers)
+    return any(v < 0.95 for v in numbers)
+
+
+def _rulings(page: Any) -> tuple[tuple[Edge, ...], tuple[Filled, ...]]:
+    edges: list[Edge] = []
+    fills: list[Filled] = []
+    for line in page.lines:
+        if not line.get("stroke", True) or not _visible(line.get("stroking_color", (0,))):
+            continue
+        x0, x1, top, bottom = (float(line[k]) for k in ("x0", "x1", "top", "bottom"))
+        if abs(top - bottom) < 0.5:
+            edges.append(Edge("h", x0, x1, top, top))
+        elif abs(x0 - x1) < 0.5:
+            edges.append(Edge("v", x0, x0, top, bottom))
+    for rect in page.rects:
+        x0, x1, top, bottom = (float(rect[k]) for k in ("x0", "x1", "top", "bottom"))
+        width, height = x1 - x0, bottom - top
+        filled = bool(rect.get("fill")) and _visible(rect.get("non_stroking_color"))
+        stroked = bool(rect.get("stroke")) and _visible(rect.get("stroking_color"))
+        if filled and height <= _RULE_THICKNESS and width > height:
+            mid = (top + bottom) / 2
+            edges.append(Edge("h", x0, x1, mid, mid))
+        elif filled and width <= _RULE_THICKNESS and height > width:
+            mid = (x0 + x1) / 2
+            edges.append(Edge("v", mid, mid, top, bottom))
+        else:
+            if stroked:
+                edges.extend(
+                    (
+                        Edge("h", x0, x1, top, top),
+                        Edge("h", x0, x1, bottom, bottom),
+                        Edge("v", x0, x0, top, bottom),
+                        Edge("v", x1, x1, top, bottom),
+                    )
+                )
+            if filled:
+                fills.append(Filled(x0, x1, top, bottom))
+    return tuple(edges), tuple(fills)

@@ -1,0 +1,342 @@
+"""Stage 3, tables: ruling edges and words -> grids -> tables with headers, label paths and typed cells.
+
+Named like pdfplumber's table.py, one function per turn:
+
+    edges_to_cells      ruling segments -> cell boxes (pdfplumber's merge/intersection functions)
+    cells_to_grids      cell boxes -> `Grid`s: rows x columns of `Slot`s with spans, words placed
+    grids_to_chains     grids continuing across a page break -> one chain
+    chain_to_table      a chain -> `TableData`: header rows, stub, column paths, row labels, levels,
+                        totals, typed cells
+
+Input: `reading.PageData`. Output: `TableData` (not yet numbered or captioned; the sections
+stage does that, since captions are text around the table).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+import regex
+from pdfplumber import table as plumber_table
+
+from .model import Cell, Column, Row
+from .numbers import is_numeric, looks_like_label, parse_cell
+from .reading import Edge, PageData, Word
+from .settings import DEFAULT_SETTINGS, Settings
+from .text import collapse, join_lines
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+TOTAL_LABEL = regex.compile(
+    r"^\s*(?:sub|eind|generaal\s+|algemeen\s+)?(?:totaal|total|som)\b", regex.IGNORECASE
+)
+_MAX_LEVEL = 3
+
+
+@attrs.frozen
+class Slot:
+    """One grid position. A cell spanning several positions fills the first; the others are `covered`."""
+
+    text: str
+    indent: float = 0.0
+    bold: bool = False
+    span: int = 1
+    covered: bool = False
+
+
+@attrs.frozen
+class Grid:
+    """A ruled table found on one page: rows of slots over shared column boundaries."""
+
+    page: int
+    bbox: Box
+    xs: tuple[float, ...]  # column boundaries, left to right (len = columns + 1)
+    rows: tuple[tuple[Slot, ...], ...]
+    words: frozenset[Word]
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.xs) - 1
+
+
+@attrs.frozen
+class TableData:
+    """A table read from the grid, before it gets its place in the document."""
+
+    pages: tuple[int, ...]
+    bbox: Box
+    stub_header: str | None
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    warnings: tuple[tuple[str, str], ...] = ()
+
+
+# -- edges -> cells -------------------------------------------------------------------------------
+
+
+def _edge_dict(edge: Edge) -> dict[str, Any]:
+    return {
+        "orientation": edge.orientation,
+        "x0": edge.x0,
+        "x1": edge.x1,
+        "top": edge.top,
+        "bottom": edge.bottom,
+        "width": edge.x1 - edge.x0,
+        "height": edge.bottom - edge.top,
+    }
+
+
+def edges_to_cells(edges: Sequence[Edge], settings: Settings = DEFAULT_SETTINGS) -> list[list[Box]]:
+    """Ruling segments -> groups of cell boxes, one group per table (pdfplumber's lattice method)."""
+    if len(edges) < 4:
+        return []
+    dicts = [_edge_dict(e) for e in edges]
+    merged = plumber_table.merge_edges(
+        dicts,
+        snap_x_tolerance=settings.snap_tolerance,
+        snap_y_tolerance=settings.snap_tolerance,
+        join_x_tolerance=settings.join_tolerance,
+        join_y_tolerance=settings.join_tolerance,
+    )
+    long_enough = [
+        e
+        for e in merged
+        if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"])
+        >= settings.edge_min_length
+    ]
+    points = plumber_table.edges_to_intersections(
+        long_enough, settings.intersection_tolerance, settings.intersection_tolerance
+    )
+    cells = plumber_table.intersections_to_cells(points)
+    return [list(group) for group in plumber_table.cells_to_tables(cells)]
+
+
+# -- cells -> grids -------------------------------------------------------------------------------
+
+
+def _boundaries(values: Iterable[float], tolerance: float) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tolerance:
+            out.append(v)
+    return out
+
+
+def _index(boundaries: Sequence[float], value: float, tolerance: float) -> int:
+    return min(range(len(boundaries)), key=lambda i: abs(boundaries[i] - value))
+
+
+def _inside(word: Word, box: Box) -> bool:
+    cx = (word.x0 + word.x1) / 2
+    cy = word.middle
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+def _cell_text(words: list[Word]) -> tuple[str, float, bool]:
+    """Text of one cell (its lines joined, hyphenation repaired), the first line's left edge, bold."""
+    if not words:
+        return "", 0.0, False
+    ordered = sorted(words, key=lambda w: (w.middle, w.x0))
+    lines: list[list[Word]] = []
+    for w in ordered:
+        if lines and abs(w.middle - lines[-1][0].middle) <= 0.5 * max(w.size, 1.0):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    texts = [" ".join(x.text for x in sorted(line, key=lambda w: w.x0)) for line in lines]
+    first = min(lines[0], key=lambda w: w.x0)
+    return collapse(join_lines(texts)), first.x0, all(w.bold for w in words)
+
+
+def cells_to_grid(page: PageData, cells: Sequence[Box], settings: Settings = DEFAULT_SETTINGS) -> Grid | None:
+    """Cell boxes of one table -> a Grid with the page's words placed in their cells."""
+    tol = settings.snap_tolerance
+    xs = _boundaries([c[0] for c in cells] + [c[2] for c in cells], tol)
+    ys = _boundaries([c[1] for c in cells] + [c[3] for c in cells], tol)
+    if len(xs) < 2 or len(ys) < 2:
+        return None
+    bbox = (xs[0], ys[0], xs[-1], ys[-1])
+    words_in = [w for w in page.words if _inside(w, bbox)]
+    slots: list[list[Slot | None]] = [[None] * (len(xs) - 1) for _ in range(len(ys) - 1)]
+    claimed: set[Word] = set()
+    for cell in sorted(cells, key=lambda c: (c[1], c[0])):
+        c0, c1 = _index(xs, cell[0], tol), _index(xs, cell[2], tol)
+        r0, r1 = _index(ys, cell[1], tol), _index(ys, cell[3], tol)
+        if c1 <= c0 or r1 <= r0:
+            continue
+        mine = [w for w in words_in if w not in claimed and _inside(w, cell)]
+        claimed.update(mine)
+        text, left, bold = _cell_text(mine)
+        slots[r0][c0] = Slot(
+            text=text, indent=max(0.0, left - cell[0]) if mine else 0.0, bold=bold, span=c1 - c0
+        )
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                if (r, c) != (r0, c0):
+                    slots[r][c] = Slot(text="", covered=True)
+    rows = tuple(tuple(s if s is not None else Slot(text="") for s in row) for row in slots)
+    rows = tuple(r for r in rows if any(s.text for s in r))
+    if not rows:
+        return None
+    return Grid(page=page.number, bbox=bbox, xs=tuple(xs), rows=rows, words=frozenset(words_in))
+
+
+def page_grids(page: PageData, settings: Settings = DEFAULT_SETTINGS) -> list[Grid]:
+    """Every ruled table of one page, top to bottom. A grid of a single cell is a box, not a table."""
+    grids = []
+    for cells in edges_to_cells(page.edges, settings):
+        grid = cells_to_grid(page, cells, settings)
+        if (
+            grid is not None
+            and (grid.n_cols >= 2 or len(grid.rows) >= 2)
+            and len(grid.rows) * grid.n_cols > 1
+        ):
+            grids.append(grid)
+    return sorted(grids, key=lambda g: (g.bbox[1], g.bbox[0]))
+
+
+# -- grids across pages -> chains -----------------------------------------------------------------
+
+
+def columns_match(a: Grid, b: Grid, settings: Settings = DEFAULT_SETTINGS) -> bool:
+    """True when two grids share their column boundaries (within tolerance)."""
+    if a.n_cols != b.n_cols:
+        return False
+    return all(abs(x - y) <= settings.column_match_tolerance for x, y in zip(a.xs, b.xs, strict=True))
+
+
+def _texts(row: Sequence[Slot]) -> tuple[str, ...]:
+    return tuple(s.text for s in row)
+
+
+def join_chain(grids: Sequence[Grid]) -> tuple[tuple[Slot, ...], ...]:
+    """Rows of a chain of grids; a header row repeated at the top of a continuation is dropped."""
+    rows = list(grids[0].rows)
+    header_count = len(header_rows(grids[0].rows, _stub_present(grids[0].rows)))
+    head = [_texts(r) for r in grids[0].rows[:header_count]]
+    for g in grids[1:]:
+        more = list(g.rows)
+        if head and [_texts(r) for r in more[: len(head)]] == head:
+            more = more[len(head) :]
+        rows.extend(more)
+    return tuple(rows)
+
+
+# -- chain -> table -------------------------------------------------------------------------------
+
+
+def _is_data_value(text: str) -> bool:
+    return bool(text) and is_numeric(text) and not looks_like_label(text)
+
+
+def _stub_present(rows: Sequence[Sequence[Slot]]) -> bool:
+    """The first column holds row labels when most of its filled body cells are not numbers."""
+    firsts = [r[0].text for r in rows[1:] if r and r[0].text and not r[0].covered]
+    if not firsts or len(rows[0]) < 2:
+        return False
+    numeric = sum(is_numeric(t) and not looks_like_label(t) for t in firsts)
+    return numeric * 2 < len(firsts)
+
+
+def header_rows(rows: Sequence[Sequence[Slot]], stub: bool) -> list[Sequence[Slot]]:
+    """Leading rows without a data value in any data column (at most three).
+
+    A table with no data value at all has its first row as header.
+    """
+    first_data = 1 if stub else 0
+    heads: list[Sequence[Slot]] = []
+    for row in rows:
+        if len(heads) >= 3 or any(_is_data_value(s.text) for s in row[first_data:]):
+            break
+        if heads and stub and row[0].text and not any(s.text for s in row[first_data:]):
+            break  # a label with nothing beside it: a group row of the body
+        heads.append(row)
+    if len(heads) == len(rows):
+        return list(rows[:1])
+    return heads
+
+
+def _column_paths(heads: Sequence[Sequence[Slot]], n_cols: int, first_data: int) -> list[tuple[str, ...]]:
+    """Each data column's header texts from the top row down; a spanning cell counts for every
+    column it spans, a cell spanning header rows only once."""
+    paths: list[list[str]] = [[] for _ in range(n_cols)]
+    for row in heads:
+        for c in range(first_data, n_cols):
+            text = _owner_text(row, c)
+            if text and (not paths[c] or paths[c][-1] != text):
+                paths[c].append(text)
+    return [tuple(p) for p in paths[first_data:]]
+
+
+def _owner_text(row: Sequence[Slot], c: int) -> str:
+    slot = row[c]
+    if not slot.covered:
+        return slot.text
+    for start in range(c - 1, -1, -1):
+        if not row[start].covered:
+            return row[start].text if start + row[start].span > c else ""
+    return ""
+
+
+def _levels(rows: Sequence[Sequence[Slot]], settings: Settings) -> list[int]:
+    indents = [r[0].indent for r in rows]
+    clusters = _boundaries(indents, settings.indent_tolerance)
+    levels = [min(_index(clusters, i, settings.indent_tolerance), _MAX_LEVEL) for i in indents]
+    if len(clusters) == 1:
+        bold = [r[0].bold for r in rows]
+        if any(bold) and not all(bold) and bold[0]:
+            levels = [0 if b or TOTAL_LABEL.match(r[0].text) else 1 for b, r in zip(bold, rows, strict=True)]
+    return levels
+
+
+def _label_paths(labels: Sequence[str], levels: Sequence[int]) -> list[tuple[str, ...]]:
+    stack: list[str] = []
+    out = []
+    for label, level in zip(labels, levels, strict=True):
+        stack = stack[: min(level, len(stack))]
+        stack.append(label)
+        out.append(tuple(stack))
+    return out
+
+
+def to_cell(raw: str) -> Cell:
+    """A grid text as a typed cell."""
+    q = parse_cell(raw)
+    return Cell(raw=raw, value=q.value, kind=q.kind, unit=q.unit)
+
+
+def chain_to_table(grids: Sequence[Grid], settings: Settings = DEFAULT_SETTINGS) -> TableData:
+    """Read a chain of grids (one table, maybe over several pages) into header, labels and cells."""
+    rows = join_chain(grids)
+    stub = _stub_present(rows)
+    first_data = 1 if stub else 0
+    heads = header_rows(rows, stub)
+    body = [r for r in rows[len(heads) :] if any(s.text for s in r)]
+    n_cols = len(rows[0])
+    paths = _column_paths(heads, n_cols, first_data)
+    stub_header = collapse(" ".join(r[0].text for r in heads)) if stub and heads else ""
+    if stub:
+        levels = _levels(body, settings)
+        labels = _label_paths([r[0].text for r in body], levels)
+    else:
+        levels = [0] * len(body)
+        labels = [() for _ in body]
+    out_rows = tuple(
+        Row(
+            label=label,
+            level=level,
+            total=bool(label and TOTAL_LABEL.match(label[-1])),
+            cells=tuple(to_cell(s.text) for s in row[first_data:]),
+        )
+        for row, label, level in zip(body, labels, levels, strict=True)
+    )
+    first = grids[0]
+    return TableData(
+        pages=tuple(dict.fromkeys(g.page for g in grids)),
+        bbox=tuple(round(v, 2) for v in first.bbox),  # type: ignore[arg-type]
+        stub_header=stub_header or None,
+        columns=tuple(Column(path) for path in paths),
+        rows=out_rows,
+    )

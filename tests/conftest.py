@@ -1,0 +1,47 @@
+"""Shared test helpers: where fixtures and the shared corpus live, and the contract validator."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    schema_text = resources.files("answer_parser").joinpath("schema/document.schema.json").read_text("utf-8")
+    schema = json.loads(schema_text)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def assert_valid(data: dict[str, Any]) -> None:
+    """Fail with every schema error when `data` breaks the JSON contract."""
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:20])
+
+
+def fixture_pdfs() -> list[Path]:
+    return sorted(FIXTURES.glob("*.pdf"))
+
+
+def corpus_pdfs(sub: str = "") -> list[Path]:
+    folder = CORPUS / sub if sub else CORPUS
+    return sorted(folder.rglob("*.pdf")) if folder.is_dir() else []
+
+
+def need_corpus(sub: str = "") -> Path:
+    folder = CORPUS / sub if sub else CORPUS
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is absent")
+    return folder
