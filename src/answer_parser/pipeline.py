@@ -18,6 +18,7 @@ from .reading import PageData, PdfData, read_pdf
 from .reading import Source as Input
 from .sections import Block, TableAnchor, attach_captions, read_sections
 from .settings import DEFAULT_SETTINGS, Settings
+from .stream import page_stream_grids
 from .tables import Grid, TableData, chain_to_table, columns_match, page_grids
 from .text import find_urls, normalize_url, unique
 
@@ -40,6 +41,7 @@ def document_from_pdf(
     ]
     furniture = find_furniture([(p.height, ls) for p, ls in zip(pdf.pages, lines, strict=True)], settings)
     lines = [[ln for ln in ls if (ln.page, ln.top, ln.text) not in furniture] for ls in lines]
+    grids, lines = _add_stream_grids(pdf.pages, grids, lines, settings)
     chains = grids_to_chains(grids, lines, pdf.pages, settings)
     tables_data = [chain_to_table(chain, settings) for chain in chains]
     blocks = flow_to_blocks(lines, chains, settings)
@@ -69,6 +71,19 @@ def document_from_pdf(
         links=_links(pdf, blocks),
         warnings=tuple(warnings),
     )
+
+
+def _add_stream_grids(
+    pages: Sequence[PageData], grids: list[list[Grid]], lines: list[list[Line]], settings: Settings
+) -> tuple[list[list[Grid]], list[list[Line]]]:
+    """Tables without vertical rules, found in the lines no ruled table claimed."""
+    out_grids, out_lines = [], []
+    for page, page_grids_, page_lines in zip(pages, grids, lines, strict=True):
+        found = page_stream_grids(page_lines, page.number, settings)
+        claimed = set().union(*(g.words for g in found)) if found else set()
+        out_grids.append(sorted([*page_grids_, *found], key=lambda g: (g.bbox[1], g.bbox[0])))
+        out_lines.append([ln for ln in page_lines if not claimed.intersection(ln.words)])
+    return out_grids, out_lines
 
 
 def _free_lines(page: PageData, grids: Sequence[Grid], settings: Settings) -> list[Line]:

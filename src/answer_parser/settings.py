@@ -50,6 +50,12 @@ class Settings:
     edge_min_length: float = attrs.field(default=3.0, validator=_positive)
     #: ruling lines meet when they come within this distance (points)
     intersection_tolerance: float = attrs.field(default=3.0, validator=_positive)
+    #: tables without rules: a gap wider than this share of the font size separates columns
+    column_gap_ratio: float = attrs.field(default=0.9, validator=_positive)
+    #: tables without rules: lines further apart than this share of the font size end a table
+    row_gap_ratio: float = attrs.field(default=1.2, validator=_positive)
+    #: tables without rules: column extents closer than this (points) are one column
+    column_merge_tolerance: float = attrs.field(default=1.0, validator=_positive)
     #: label indents differing by less than this (points) are one level
     indent_tolerance: float = attrs.field(default=2.5, validator=_positive)
     #: a table ending within this share of the page height of the bottom may continue

@@ -1,0 +1,275 @@
+"""Stage 3b, tables without vertical rules: lines -> column-aligned regions -> grids.
+
+Tables drawn without ruling (or with horizontal rules only) are found from the alignment of their
+words, the way a reader finds them: lines split into segments at wide gaps, numbers in the data
+columns, runs of such lines, columns where no segment of any body line reaches.
+
+    lines_to_segments   a line -> runs of words separated by gaps wider than a space
+    lines_to_regions    lines -> runs of lines that line up in columns (with their header lines)
+    region_to_grid      a region -> a `tables.Grid`, the same record the ruled tables give,
+                        so headers, labels and cells are read by the same code
+
+Input: `layout.Line`s of one page (furniture already removed). Output: `tables.Grid`s and the
+lines they claimed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+import attrs
+
+from .layout import Line
+from .numbers import is_numeric, looks_like_label
+from .reading import Word
+from .settings import DEFAULT_SETTINGS, Settings
+from .tables import Grid, Slot
+from .text import collapse, join_lines
+
+
+@attrs.frozen
+class Segment:
+    """Words of one line standing together, apart from the rest by a wide gap."""
+
+    words: tuple[Word, ...]
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def numeric(self) -> bool:
+        return is_numeric(self.text)
+
+
+def line_to_segments(line: Line, settings: Settings = DEFAULT_SETTINGS) -> list[Segment]:
+    """Split a line at gaps wider than `column_gap_ratio` times the font size."""
+    groups: list[list[Word]] = []
+    for w in line.words:
+        if groups and w.x0 - groups[-1][-1].x1 <= settings.column_gap_ratio * max(w.size, 1.0):
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+    return [Segment(tuple(g)) for g in groups]
+
+
+def _has_values(segments: Sequence[Segment]) -> bool:
+    """A body row: some segment after the first states a number."""
+    return any(s.numeric and not looks_like_label(s.text) for s in segments[1:]) or (
+        len(segments) >= 2
+        and all(s.numeric for s in segments)
+        and not all(looks_like_label(s.text) for s in segments)
+    )
+
+
+@attrs.frozen
+class Region:
+    """Lines that form one table: header lines first, then body lines."""
+
+    lines: tuple[Line, ...]
+    segments: tuple[tuple[Segment, ...], ...]
+    first_body: int
+
+
+def lines_to_regions(lines: Sequence[Line], settings: Settings = DEFAULT_SETTINGS) -> list[Region]:
+    """Runs of lines (on one page) that line up as a table: at least two body rows with numbers
+    in their data columns, lines between them that belong to rows, and the header lines above."""
+    segs = [line_to_segments(ln, settings) for ln in lines]
+    body = [_has_values(s) for s in segs]
+    regions: list[Region] = []
+    i = 0
+    while i < len(lines):
+        if not body[i]:
+            i += 1
+            continue
+        j = i
+        end = i
+        while j + 1 < len(lines) and _close(lines[j], lines[j + 1], settings):
+            if body[j + 1]:
+                end = j + 1
+            elif not _row_part(segs[j + 1], segs[end], lines[j + 1]):
+                break
+            j += 1
+        body_rows = sum(body[i : end + 1])
+        if body_rows >= 2:
+            start = _header_start(lines, segs, i, settings)
+            regions.append(
+                Region(
+                    lines=tuple(lines[start : end + 1]),
+                    segments=tuple(tuple(s) for s in segs[start : end + 1]),
+                    first_body=i - start,
+                )
+            )
+            i = end + 1
+        else:
+            i += 1
+    return regions
+
+
+def _close(a: Line, b: Line, settings: Settings) -> bool:
+    size = max(a.size, b.size, 1.0)
+    return a.page == b.page and (b.top - a.bottom) <= settings.row_gap_ratio * size
+
+
+def _row_part(segs: Sequence[Segment], body_segs: Sequence[Segment], line: Line) -> bool:
+    """A line without numbers inside a table: a group label or a wrapped label, short and in the
+    label column (it ends before the first data value of the body)."""
+    values = list(body_segs[1:])
+    if not values:
+        return False
+    return len(segs) == 1 and line.x1 < values[0].x0 and not line.text.rstrip().endswith(":")
+
+
+def _header_start(
+    lines: Sequence[Line], segs: Sequence[Sequence[Segment]], first: int, settings: Settings
+) -> int:
+    """Header lines above the first body row: close, not a sentence ending in ':' or '.', not a
+    caption, at most six."""
+    start = first
+    while start > 0 and first - start < 6:
+        above = lines[start - 1]
+        if not _close(above, lines[start], settings):
+            break
+        text = above.text.rstrip()
+        if text.endswith((":", ".")) or text.lower().startswith("tabel"):
+            break
+        if len(segs[start - 1]) == 1 and above.x1 - above.x0 > 0.75 * (lines[first].x1 - lines[first].x0):
+            break  # a full-width line of running text
+        start -= 1
+    return start
+
+
+# -- region -> grid -------------------------------------------------------------------------------
+
+
+def _columns(region: Region, settings: Settings) -> list[tuple[float, float]]:
+    """Column extents: the x-ranges covered by body segments, merged where they overlap."""
+    spans = sorted((s.x0, s.x1) for segs in region.segments[region.first_body :] for s in segs)
+    cols: list[list[float]] = []
+    for x0, x1 in spans:
+        if cols and x0 <= cols[-1][1] + settings.column_merge_tolerance:
+            cols[-1][1] = max(cols[-1][1], x1)
+        else:
+            cols.append([x0, x1])
+    return [(a, b) for a, b in cols]
+
+
+def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    return max(0.0, min(a1, b1) - max(a0, b0))
+
+
+def _cover(seg: Segment, cols: Sequence[tuple[float, float]]) -> list[int]:
+    """Columns a (header) segment stands over; at least the nearest one."""
+    hits = [i for i, (c0, c1) in enumerate(cols) if _overlap(seg.x0, seg.x1, c0, c1) > 0]
+    if hits:
+        return list(range(hits[0], hits[-1] + 1))
+    mid = (seg.x0 + seg.x1) / 2
+    return [min(range(len(cols)), key=lambda i: abs((cols[i][0] + cols[i][1]) / 2 - mid))]
+
+
+def _place(segs: Sequence[Segment], cols: Sequence[tuple[float, float]]) -> list[list[Segment]]:
+    row: list[list[Segment]] = [[] for _ in cols]
+    for s in segs:
+        row[_cover(s, cols)[0]].append(s)
+    return row
+
+
+def region_to_grid(region: Region, page: int, settings: Settings = DEFAULT_SETTINGS) -> Grid | None:
+    """Read a region into rows of slots over the columns found from the body's alignment."""
+    cols = _columns(region, settings)
+    if len(cols) < 2:
+        return None
+    header = _header_rows(region.segments[: region.first_body], cols)
+    body = _body_rows(region.lines[region.first_body :], region.segments[region.first_body :], cols)
+    rows = tuple(r for r in (*header, *body) if any(s.text for s in r))
+    xs = [cols[0][0]] + [(a[1] + b[0]) / 2 for a, b in pairwise(cols)] + [cols[-1][1]]
+    top = min(ln.top for ln in region.lines)
+    bottom = max(ln.bottom for ln in region.lines)
+    x0 = min(xs[0], *(ln.x0 for ln in region.lines))
+    x1 = max(xs[-1], *(ln.x1 for ln in region.lines))
+    words = frozenset(w for ln in region.lines for w in ln.words)
+    return Grid(page=page, bbox=(x0, top, x1, bottom), xs=tuple(xs), rows=rows, words=words)
+
+
+def _header_rows(
+    lines: Sequence[Sequence[Segment]], cols: Sequence[tuple[float, float]]
+) -> list[tuple[Slot, ...]]:
+    """Header lines -> header rows. Consecutive lines whose segments stand over the same columns
+    are one wrapped header row; a line whose segments span other columns starts a new row."""
+    rows: list[list[list[str]]] = []  # row -> column -> line texts
+    spans_of_rows: list[list[tuple[int, int]]] = []
+    for segs in lines:
+        spans = [(c[0], c[-1]) for c in (_cover(s, cols) for s in segs)]
+        if rows and _same_structure(spans, spans_of_rows[-1]):
+            for s, (c0, _c1) in zip(segs, spans, strict=True):
+                rows[-1][c0].append(s.text)
+            spans_of_rows[-1] = sorted(set(spans_of_rows[-1]) | set(spans))
+        else:
+            texts: list[list[str]] = [[] for _ in cols]
+            for s, (c0, _c1) in zip(segs, spans, strict=True):
+                texts[c0].append(s.text)
+            rows.append(texts)
+            spans_of_rows.append(sorted(spans))
+    out: list[tuple[Slot, ...]] = []
+    for texts, spans in zip(rows, spans_of_rows, strict=True):
+        slots = [Slot(text=collapse(join_lines(t))) for t in texts]
+        for c0, c1 in spans:
+            if c1 > c0:
+                slots[c0] = attrs.evolve(slots[c0], span=c1 - c0 + 1)
+                for c in range(c0 + 1, c1 + 1):
+                    slots[c] = Slot(text="", covered=True)
+        out.append(tuple(slots))
+    return out
+
+
+def _same_structure(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> bool:
+    """Each span of the new line lies within a span of the row so far, and spans the same width."""
+    return all(any(b0 <= a0 and a1 <= b1 and (a1 - a0) == (b1 - b0) for b0, b1 in b) for a0, a1 in a)
+
+
+def _body_rows(
+    lines: Sequence[Line], segments: Sequence[Sequence[Segment]], cols: Sequence[tuple[float, float]]
+) -> list[tuple[Slot, ...]]:
+    """Body lines -> rows. A line with only a label that starts in lower case continues the label
+    of the row above (a label wrapped inside its cell)."""
+    rows: list[list[list[Segment]]] = []
+    for segs in segments:
+        placed = _place(segs, cols)
+        only_label = len(segs) == 1 and bool(placed[0])
+        if only_label and rows and segs[0].text[:1].islower():
+            rows[-1][0].extend(placed[0])
+            continue
+        rows.append(placed)
+    out = []
+    for row in rows:
+        slots = []
+        for c, segs in enumerate(row):
+            if not segs:
+                slots.append(Slot(text=""))
+                continue
+            text = collapse(join_lines(s.text for s in segs))
+            indent = segs[0].x0 - cols[c][0]
+            slots.append(
+                Slot(text=text, indent=max(0.0, indent), bold=all(w.bold for s in segs for w in s.words))
+            )
+        out.append(tuple(slots))
+    return out
+
+
+def page_stream_grids(lines: Sequence[Line], page: int, settings: Settings = DEFAULT_SETTINGS) -> list[Grid]:
+    """Every table without vertical rules on one page."""
+    grids = []
+    for region in lines_to_regions(lines, settings):
+        grid = region_to_grid(region, page, settings)
+        if grid is not None:
+            grids.append(grid)
+    return grids
