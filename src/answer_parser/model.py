@@ -7,7 +7,7 @@ dicts and back. Field order follows the contract so that the JSON reads in the s
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -146,6 +146,24 @@ class Table:
             if row.label == path or (len(path) == 1 and row.label and row.label[-1] == path[0]):
                 return row.cells[column]
         raise KeyError(row_label)
+
+    def to_csv(self, *, values: bool = False) -> str:
+        """The table as CSV (see `answer_parser.exports.to_csv`)."""
+        from .exports import to_csv
+
+        return to_csv(self, values=values)
+
+    def to_pandas(self, *, values: bool = True) -> Any:
+        """The table as a pandas DataFrame (needs the pandas extra; see `exports.to_pandas`)."""
+        from .exports import to_pandas
+
+        return to_pandas(self, values=values)
+
+    def tidy(self) -> list[dict[str, Any]]:
+        """One dict per data cell: table, row label path, column path, raw, value, kind, unit."""
+        from .exports import tidy_dicts
+
+        return tidy_dicts(self)
 
     def iter_cells(self) -> Iterator[tuple[Row, Column, Cell]]:
         """Every data cell with its row and column, row by row."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .checks import check_totals
 from .dialect import FLEMISH, Dialect
 from .layout import Line, find_furniture, line_pitch_ratio, lines_to_paragraphs, words_to_lines
 from .model import Document, Source, Table, Warning
@@ -62,6 +63,7 @@ def document_from_pdf(
         for i, data in enumerate(tables_data)
     )
     warnings = list(sections.warnings) + _table_warnings(tables_data)
+    warnings += [w for table in tables for w in check_totals(table)]
     return Document(
         source=Source(path=pdf.path, sha256=pdf.sha256, pages=len(pdf.pages), producer=pdf.producer),
         kind=sections.kind,  # type: ignore[arg-type]
