@@ -22,7 +22,7 @@ import regex
 from pdfplumber import table as plumber_table
 
 from .model import Cell, Column, Row
-from .numbers import is_numeric, looks_like_label, parse_cell
+from .numbers import AMBIGUOUS_SEPARATOR, is_numeric, looks_like_label, parse_cell
 from .reading import Edge, PageData, Word
 from .settings import DEFAULT_SETTINGS, Settings
 from .text import collapse, join_lines
@@ -301,10 +301,32 @@ def _label_paths(labels: Sequence[str], levels: Sequence[int]) -> list[tuple[str
     return out
 
 
-def to_cell(raw: str) -> Cell:
+def to_cell(raw: str, decimal_point: bool | None = None) -> Cell:
     """A grid text as a typed cell."""
-    q = parse_cell(raw)
+    q = parse_cell(raw, decimal_point=decimal_point)
     return Cell(raw=raw, value=q.value, kind=q.kind, unit=q.unit)
+
+
+_DUTCH_EVIDENCE = regex.compile(r"\d,\d{1,2}(?!\d)|\d,\d{4,}|\d\.\d{3}\.\d{3}(?!\d)|\d\.\d{3},\d")
+
+
+def type_column(raws: Sequence[str]) -> tuple[list[Cell], list[str]]:
+    """Type the cells of one data column, deciding the separator convention from the column.
+
+    A cell such as '1.5' or '12.75' can only be a decimal point, which Dutch tables do not use.
+    Where the column's other cells show Dutch notation ('8,8', '1.234,56', '1.234.567'), such a
+    cell is not guessed: it stays text (value null) and a warning says so. Where they do not, the
+    column is read in English notation throughout ('1.500' -> 1.5). See docs/numbers.md.
+    """
+    quantities = [parse_cell(r) for r in raws]
+    ambiguous = [r for r, q in zip(raws, quantities, strict=True) if AMBIGUOUS_SEPARATOR in q.flags]
+    if not ambiguous:
+        return [Cell(r, q.value, q.kind, q.unit) for r, q in zip(raws, quantities, strict=True)], []
+    if any(_DUTCH_EVIDENCE.search(r) for r in raws):
+        cells = [to_cell(r, decimal_point=False) if r in ambiguous else to_cell(r) for r in raws]
+        problems = [f"{r!r} uses a decimal point in a column of Dutch numbers; not read" for r in ambiguous]
+        return cells, problems
+    return [to_cell(r, decimal_point=True) for r in raws], []
 
 
 def chain_to_table(grids: Sequence[Grid], settings: Settings = DEFAULT_SETTINGS) -> TableData:
@@ -323,14 +345,20 @@ def chain_to_table(grids: Sequence[Grid], settings: Settings = DEFAULT_SETTINGS)
     else:
         levels = [0] * len(body)
         labels = [() for _ in body]
+    columns_cells: list[list[Cell]] = []
+    warnings: list[tuple[str, str]] = []
+    for c in range(first_data, n_cols):
+        cells, problems = type_column([row[c].text for row in body])
+        columns_cells.append(cells)
+        warnings += [("ambiguous_number", p) for p in problems]
     out_rows = tuple(
         Row(
             label=label,
             level=level,
             total=bool(label and TOTAL_LABEL.match(label[-1])),
-            cells=tuple(to_cell(s.text) for s in row[first_data:]),
+            cells=tuple(col[i] for col in columns_cells),
         )
-        for row, label, level in zip(body, labels, levels, strict=True)
+        for i, (label, level) in enumerate(zip(labels, levels, strict=True))
     )
     first = grids[0]
     return TableData(
@@ -339,4 +367,5 @@ def chain_to_table(grids: Sequence[Grid], settings: Settings = DEFAULT_SETTINGS)
         stub_header=stub_header or None,
         columns=tuple(Column(path) for path in paths),
         rows=out_rows,
+        warnings=tuple(warnings),
     )
