@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import attrs
+
 from answer_parser.checks import check_totals
 from answer_parser.model import Cell, Column, Row, Table
 from answer_parser.numbers import parse_cell
+from answer_parser.tables import TOTAL_LABEL
 
 
 def _cell(raw: str) -> Cell:
@@ -20,7 +23,7 @@ def _table(rows: list[tuple[tuple[str, ...], list[str]]], columns: int = 2) -> T
             Row(
                 label=label,
                 level=len(label) - 1,
-                total=name.startswith(("totaal", "subtotaal", "total")),
+                total=bool(TOTAL_LABEL.search(name)),
                 cells=tuple(_cell(c) for c in cells),
             )
         )
@@ -107,3 +110,16 @@ def test_share_columns_add_up_to_100_within_rounding() -> None:
 def test_rates_are_not_shares() -> None:
     table = _table([(("2019",), ["80%", "1"]), (("2020",), ["85%", "2"])])
     assert check_totals(table) == []
+
+
+def test_amounts_in_thousands_may_be_off_by_rounding() -> None:
+    rows = [
+        (("Gemeenschap - BTW dotatie",), ["12.990.161", "1"]),
+        (("Gemeenschap - PB dotatie",), ["7.308.656", "2"]),
+    ]
+    rows.append((("Gemeenschap - subtotaal dotaties",), ["20.298.816", "3"]))
+    exact = _table(rows)
+    assert [w.code for w in check_totals(exact)] == ["total_mismatch"]  # counts must add up exactly
+    in_thousands = attrs.evolve(exact, caption="Gewest- en gemeenschapsdotaties (in duizend euro)")
+    assert check_totals(in_thousands) == []
+    assert in_thousands.rows[-1].total  # 'subtotaal' inside the label marks a subtotal

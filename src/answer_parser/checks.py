@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+import regex
+
 from .model import Cell, Row, Table, Warning
 
 _NUMERIC = frozenset({"integer", "decimal", "currency", "percent"})
@@ -77,17 +79,31 @@ def _siblings(rows: Sequence[Row], index: int) -> list[Row]:
 def _total_rank(row: Row) -> int:
     """Subtotal < total < grand total."""
     label = row.label[-1].lower() if row.label else ""
-    if label.startswith("sub"):
+    if label.startswith("sub") or "subtotaal" in label:
         return 0
     if "generaal" in label or "eind" in label or "algemeen" in label:
         return 2
     return 1
 
 
+_SCALED = regex.compile(
+    r"\b(?:in\s+)?(?:duizend|miljoen|miljard|mio|mln|mld|k€|keur)\b|x\s*1[.\s]?000", regex.IGNORECASE
+)
+
+
+def _rounded_amounts(table: Table) -> bool:
+    """Amounts printed 'in duizend euro' (or millions) are each rounded: their sums may be off by
+    half a unit per term."""
+    texts = [table.caption or "", table.stub_header or "", *table.notes]
+    texts += [part for column in table.columns for part in column.path]
+    return any(_SCALED.search(t) for t in texts)
+
+
 def check_totals(table: Table) -> list[Warning]:
     """Warnings for every total that does not match its siblings and every share column that
     does not add up to 100."""
     warnings: list[Warning] = []
+    rounded = _rounded_amounts(table)
     page = table.pages[0] if table.pages else None
     for index, row in enumerate(table.rows):
         if not row.total:
@@ -103,7 +119,7 @@ def check_totals(table: Table) -> list[Warning]:
             if found is None or not any(t.kind in _NUMERIC for t in terms):
                 continue
             printed = Decimal(str(cell.value))
-            if abs(found - printed) > _tolerance([*terms, cell]):
+            if abs(found - printed) > _tolerance([*terms, cell], rounded_integers=rounded):
                 warnings.append(
                     Warning(
                         "total_mismatch",

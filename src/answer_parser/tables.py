@@ -30,7 +30,9 @@ from .text import collapse, join_lines
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 TOTAL_LABEL = regex.compile(
-    r"^\s*(?:sub|eind|generaal\s+|algemeen\s+)?(?:totaal|total|som)\b", regex.IGNORECASE
+    r"""^\s*(?:sub|eind|generaal\s+|algemeen\s+)?(?:totaal|total|som)\b   # Totaal, Subtotaal, Som ...
+        | \b(?:sub|eind)totaal\b                                          # Gewest - subtotaal dotaties""",
+    regex.IGNORECASE | regex.VERBOSE,
 )
 _MAX_LEVEL = 3
 
@@ -40,8 +42,10 @@ class Slot:
     """One grid position. A cell spanning several positions fills the first; the others are `covered`."""
 
     text: str
-    indent: float = 0.0
+    indent: float = 0.0  # from the cell's (or column's) left edge to the text
     bold: bool = False
+    right_gap: float = 0.0  # from the text's right end to the cell's (or column's) right edge
+    width: float = 0.0  # of the cell or column
     span: int = 1
     covered: bool = False
 
@@ -134,10 +138,11 @@ def _inside(word: Word, box: Box) -> bool:
     return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
 
-def _cell_text(words: list[Word]) -> tuple[str, float, bool]:
-    """Text of one cell (its lines joined, hyphenation repaired), the first line's left edge, bold."""
+def _cell_text(words: list[Word]) -> tuple[str, float, float, bool]:
+    """Text of one cell (its lines joined, hyphenation repaired), the first line's left edge,
+    the right end of its text, bold."""
     if not words:
-        return "", 0.0, False
+        return "", 0.0, 0.0, False
     ordered = sorted(words, key=lambda w: (w.middle, w.x0))
     lines: list[list[Word]] = []
     for w in ordered:
@@ -147,7 +152,8 @@ def _cell_text(words: list[Word]) -> tuple[str, float, bool]:
             lines.append([w])
     texts = [" ".join(x.text for x in sorted(line, key=lambda w: w.x0)) for line in lines]
     first = min(lines[0], key=lambda w: w.x0)
-    return collapse(join_lines(texts)), first.x0, all(w.bold for w in words)
+    right = max(w.x1 for w in words)
+    return collapse(join_lines(texts)), first.x0, right, all(w.bold for w in words)
 
 
 def cells_to_grid(page: PageData, cells: Sequence[Box], settings: Settings = DEFAULT_SETTINGS) -> Grid | None:
@@ -168,9 +174,14 @@ def cells_to_grid(page: PageData, cells: Sequence[Box], settings: Settings = DEF
             continue
         mine = [w for w in words_in if w not in claimed and _inside(w, cell)]
         claimed.update(mine)
-        text, left, bold = _cell_text(mine)
+        text, left, right, bold = _cell_text(mine)
         slots[r0][c0] = Slot(
-            text=text, indent=max(0.0, left - cell[0]) if mine else 0.0, bold=bold, span=c1 - c0
+            text=text,
+            indent=max(0.0, left - cell[0]) if mine else 0.0,
+            bold=bold,
+            span=c1 - c0,
+            right_gap=max(0.0, cell[2] - right) if mine else 0.0,
+            width=cell[2] - cell[0],
         )
         for r in range(r0, r1):
             for c in range(c0, c1):
@@ -280,14 +291,38 @@ def _owner_text(row: Sequence[Slot], c: int) -> str:
     return ""
 
 
+def _right_aligned(slot: Slot, settings: Settings) -> bool:
+    """A label set flush right in its cell (budget tables put sub-items so)."""
+    return slot.right_gap <= 2 * settings.indent_tolerance and slot.indent > 0.3 * slot.width > 0
+
+
 def _levels(rows: Sequence[Sequence[Slot]], settings: Settings) -> list[int]:
-    indents = [r[0].indent for r in rows]
-    clusters = _boundaries(indents, settings.indent_tolerance)
-    levels = [min(_index(clusters, i, settings.indent_tolerance), _MAX_LEVEL) for i in indents]
-    if len(clusters) == 1:
+    """Nesting level of each body row from its label's indentation, read like an outline: a
+    deeper indent opens a level, a return to an earlier indent closes the levels opened since.
+    A label set flush right sits one level below the last left-aligned label. Where all labels
+    share one indent, bold labels followed by plain ones are groups (level 0) over them (level 1).
+    """
+    tol = settings.indent_tolerance
+    levels: list[int] = []
+    stack: list[float] = []  # indents of the open levels
+    anchor = 0  # level of the last left-aligned label
+    for row in rows:
+        slot = row[0]
+        if _right_aligned(slot, settings):
+            levels.append(min(anchor + 1, _MAX_LEVEL))
+            continue
+        indent = slot.indent
+        while stack and indent < stack[-1] - tol:
+            stack.pop()
+        if not stack or indent > stack[-1] + tol:
+            stack.append(indent)
+        level = min(len(stack) - 1, _MAX_LEVEL)
+        levels.append(level)
+        anchor = level
+    if len(set(levels)) == 1:
         bold = [r[0].bold for r in rows]
         if any(bold) and not all(bold) and bold[0]:
-            levels = [0 if b or TOTAL_LABEL.match(r[0].text) else 1 for b, r in zip(bold, rows, strict=True)]
+            levels = [0 if b or TOTAL_LABEL.search(r[0].text) else 1 for b, r in zip(bold, rows, strict=True)]
     return levels
 
 
@@ -355,7 +390,7 @@ def chain_to_table(grids: Sequence[Grid], settings: Settings = DEFAULT_SETTINGS)
         Row(
             label=label,
             level=level,
-            total=bool(label and TOTAL_LABEL.match(label[-1])),
+            total=bool(label and TOTAL_LABEL.search(label[-1])),
             cells=tuple(col[i] for col in columns_cells),
         )
         for i, (label, level) in enumerate(zip(labels, levels, strict=True))
