@@ -81,7 +81,7 @@ def _add_stream_grids(
     """Tables without vertical rules, found in the lines no ruled table claimed."""
     out_grids, out_lines = [], []
     for page, page_grids_, page_lines in zip(pages, grids, lines, strict=True):
-        found = page_stream_grids(page_lines, page.number, settings)
+        found = page_stream_grids(page_lines, page.number, settings, page.edges)
         claimed = set().union(*(g.words for g in found)) if found else set()
         out_grids.append(sorted([*page_grids_, *found], key=lambda g: (g.bbox[1], g.bbox[0])))
         out_lines.append([ln for ln in page_lines if not claimed.intersection(ln.words)])

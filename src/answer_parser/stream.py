@@ -22,7 +22,7 @@ import attrs
 
 from .layout import Line
 from .numbers import is_numeric, looks_like_label
-from .reading import Word
+from .reading import Edge, Word
 from .settings import DEFAULT_SETTINGS, Settings
 from .tables import Grid, Slot
 from .text import collapse, join_lines
@@ -183,13 +183,15 @@ def _place(segs: Sequence[Segment], cols: Sequence[tuple[float, float]]) -> list
     return row
 
 
-def region_to_grid(region: Region, page: int, settings: Settings = DEFAULT_SETTINGS) -> Grid | None:
+def region_to_grid(
+    region: Region, page: int, settings: Settings = DEFAULT_SETTINGS, rules: Sequence[float] = ()
+) -> Grid | None:
     """Read a region into rows of slots over the columns found from the body's alignment."""
     cols = _columns(region, settings)
     if len(cols) < 2:
         return None
     header = _header_rows(region.segments[: region.first_body], cols)
-    body = _body_rows(region.lines[region.first_body :], region.segments[region.first_body :], cols)
+    body = _body_rows(region.lines[region.first_body :], region.segments[region.first_body :], cols, rules)
     rows = tuple(r for r in (*header, *body) if any(s.text for s in r))
     xs = [cols[0][0]] + [(a[1] + b[0]) / 2 for a, b in pairwise(cols)] + [cols[-1][1]]
     top = min(ln.top for ln in region.lines)
@@ -237,39 +239,76 @@ def _same_structure(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) 
 
 
 def _body_rows(
-    lines: Sequence[Line], segments: Sequence[Sequence[Segment]], cols: Sequence[tuple[float, float]]
+    lines: Sequence[Line],
+    segments: Sequence[Sequence[Segment]],
+    cols: Sequence[tuple[float, float]],
+    rules: Sequence[float] = (),
 ) -> list[tuple[Slot, ...]]:
-    """Body lines -> rows. A line with only a label that starts in lower case continues the label
-    of the row above (a label wrapped inside its cell)."""
+    """Body lines -> rows.
+
+    Where horizontal rules separate the rows (`rules`: their y positions), the lines between two
+    rules are one row, whatever wraps inside it. Otherwise each line is a row, except that a line
+    with only a label starting in lower case continues the label of the row above.
+    """
     rows: list[list[list[Segment]]] = []
-    for segs in segments:
+    band_of_row: list[int] = []
+    for line, segs in zip(lines, segments, strict=True):
         placed = _place(segs, cols)
+        band = sum(1 for y in rules if y < line.top)
+        if rules and rows and band_of_row[-1] == band:
+            for c, more in enumerate(placed):
+                rows[-1][c].extend(more)
+            continue
         only_label = len(segs) == 1 and bool(placed[0])
-        if only_label and rows and segs[0].text[:1].islower():
+        if not rules and only_label and rows and segs[0].text[:1].islower():
             rows[-1][0].extend(placed[0])
             continue
         rows.append(placed)
-    out = []
-    for row in rows:
-        slots = []
-        for c, segs in enumerate(row):
-            if not segs:
-                slots.append(Slot(text=""))
-                continue
-            text = collapse(join_lines(s.text for s in segs))
-            indent = segs[0].x0 - cols[c][0]
-            slots.append(
-                Slot(text=text, indent=max(0.0, indent), bold=all(w.bold for s in segs for w in s.words))
-            )
-        out.append(tuple(slots))
-    return out
+        band_of_row.append(band)
+    return [tuple(_slot(segs, cols[c]) for c, segs in enumerate(row)) for row in rows]
 
 
-def page_stream_grids(lines: Sequence[Line], page: int, settings: Settings = DEFAULT_SETTINGS) -> list[Grid]:
-    """Every table without vertical rules on one page."""
+def _slot(segs: Sequence[Segment], col: tuple[float, float]) -> Slot:
+    if not segs:
+        return Slot(text="")
+    return Slot(
+        text=collapse(join_lines(s.text for s in segs)),
+        indent=max(0.0, segs[0].x0 - col[0]),
+        bold=all(w.bold for s in segs for w in s.words),
+        right_gap=max(0.0, col[1] - max(s.x1 for s in segs)),
+        width=col[1] - col[0],
+    )
+
+
+def row_rules(region: Region, edges: Sequence[Edge]) -> list[float]:
+    """The y positions of horizontal rules that separate the body rows of a region, when rules
+    stand between most of its rows (a table ruled row by row); else none."""
+    body = region.lines[region.first_body :]
+    if len(body) < 2:
+        return []
+    x0 = min(ln.x0 for ln in region.lines)
+    x1 = max(ln.x1 for ln in region.lines)
+    width = x1 - x0
+    top, bottom = body[0].top, body[-1].bottom
+    ys = sorted(
+        {
+            round(e.top, 1)
+            for e in edges
+            if e.orientation == "h" and top < e.top < bottom and _overlap(e.x0, e.x1, x0, x1) >= 0.5 * width
+        }
+    )
+    gaps = sum(1 for a, b in pairwise(body) if any(a.bottom <= y <= b.top + 1 for y in ys))
+    return ys if gaps * 2 >= len(body) - 1 and gaps > 0 else []
+
+
+def page_stream_grids(
+    lines: Sequence[Line], page: int, settings: Settings = DEFAULT_SETTINGS, edges: Sequence[Edge] = ()
+) -> list[Grid]:
+    """Every table without vertical rules on one page (`edges`: the page's ruling, for tables
+    ruled between their rows)."""
     grids = []
     for region in lines_to_regions(lines, settings):
-        grid = region_to_grid(region, page, settings)
+        grid = region_to_grid(region, page, settings, row_rules(region, edges))
         if grid is not None:
             grids.append(grid)
     return grids

@@ -1,0 +1,108 @@
+"""Tables without vertical rules, read from the alignment of words alone (no PDF)."""
+
+from __future__ import annotations
+
+from answer_parser.layout import Line, words_to_lines
+from answer_parser.reading import Edge, Word
+from answer_parser.stream import page_stream_grids
+from answer_parser.tables import chain_to_table
+
+SIZE = 10.0
+CHAR = 5.0  # points per character: enough for a layout in plain numbers
+
+
+def _words(text: str, x: float, top: float, *, right: bool = False, bold: bool = False) -> list[Word]:
+    """The words of `text` starting at x (or ending at x when `right`)."""
+    if right:
+        x -= len(text) * CHAR
+    out = []
+    for part in text.split(" "):
+        out.append(Word(part, x, x + len(part) * CHAR, top, top + SIZE, SIZE, bold))
+        x += (len(part) + 1) * CHAR
+    return out
+
+
+def _lines(rows: list[list[tuple[str, float, bool]]], top: float = 100.0, pitch: float = 13.0) -> list[Line]:
+    words: list[Word] = []
+    for i, row in enumerate(rows):
+        for text, x, right in row:
+            words += _words(text, x, top + i * pitch, right=right)
+    return words_to_lines(words, page=1)
+
+
+def test_borderless_table_with_wrapped_header_and_sub_rows() -> None:
+    lines = _lines(
+        [
+            [("Hierbij het overzicht.", 72, False)],
+            [("aantal", 300, True), ("aantal", 400, True)],
+            [("Regio", 72, False), ("2019", 300, True), ("2020", 400, True)],
+            [("Vlaanderen", 72, False), ("1.254", 300, True), ("1.196", 400, True)],
+            [("geslaagd", 82, False), ("1.001", 300, True), ("863", 400, True)],
+            [("niet geslaagd", 82, False), ("253", 300, True), ("333", 400, True)],
+            [("Brussel", 72, False), ("100", 300, True), ("<5", 400, True)],
+            [("Totaal", 72, False), ("1.354", 300, True), ("1.196", 400, True)],
+        ]
+    )
+    lines.append(words_to_lines(_words("Dit is gewone tekst na de tabel die doorloopt.", 72, 250), 1)[0])
+    grids = page_stream_grids(lines, 1)
+    assert len(grids) == 1
+    table = chain_to_table(grids)
+    # a header line over the columns alone, then one that also heads the label column: two header rows
+    assert [c.path for c in table.columns] == [("aantal", "2019"), ("aantal", "2020")]
+    assert table.stub_header == "Regio"
+    assert [r.label for r in table.rows] == [
+        ("Vlaanderen",),
+        ("Vlaanderen", "geslaagd"),
+        ("Vlaanderen", "niet geslaagd"),
+        ("Brussel",),
+        ("Totaal",),
+    ]
+    assert table.rows[3].cells[1].kind == "suppressed"
+    assert table.rows[-1].total
+    claimed = grids[0].words
+    assert not any(
+        w in claimed for ln in lines if ln.text.startswith(("Hierbij", "Dit is")) for w in ln.words
+    )
+
+
+def test_rules_between_rows_keep_a_wrapped_label_in_one_row() -> None:
+    rows = [
+        [("Agentschap Innovatie en", 72, False), ("12", 300, True), ("14", 400, True)],
+        [("Ondernemen", 72, False)],
+        [("Departement Omgeving", 72, False), ("3", 300, True), ("5", 400, True)],
+        [("Totaal", 72, False), ("15", 300, True), ("19", 400, True)],
+    ]
+    lines = _lines(rows, pitch=12.0)
+    rules = [Edge("h", 70, 410, y, y) for y in (98.0, 122.5, 134.5, 148.0)]
+    table = chain_to_table(page_stream_grids(lines, 1, edges=rules))
+    assert [r.label for r in table.rows] == [
+        ("Agentschap Innovatie en Ondernemen",),
+        ("Departement Omgeving",),
+        ("Totaal",),
+    ]
+    assert [c.value for c in table.rows[0].cells] == [12, 14]
+
+
+def test_running_text_is_not_a_table() -> None:
+    lines = _lines(
+        [
+            [("In 2019 waren er 1.254 inburgeraars en in 2020 1.196.", 72, False)],
+            [("Dat is een daling van 4,6% ten opzichte van 2019.", 72, False)],
+        ]
+    )
+    assert page_stream_grids(lines, 1) == []
+
+
+def test_header_text_wrapped_in_its_cells_is_one_header_row() -> None:
+    lines = _lines(
+        [
+            [("Leeftijds-", 72, False), ("geslaagd op", 300, True), ("geen passend", 400, True)],
+            [("categorie", 72, False), ("MO", 300, True), ("aanbod", 400, True)],
+            [("18 - 29 jaar", 72, False), ("1069", 300, True), ("92", 400, True)],
+            [("30 - 39 jaar", 72, False), ("1183", 300, True), ("83", 400, True)],
+        ]
+    )
+    table = chain_to_table(page_stream_grids(lines, 1))
+    assert table.stub_header == "Leeftijdscategorie"
+    assert [c.path for c in table.columns] == [("geslaagd op MO",), ("geen passend aanbod",)]
+    assert [r.label for r in table.rows] == [("18 - 29 jaar",), ("30 - 39 jaar",)]
