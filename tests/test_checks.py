@@ -123,3 +123,19 @@ def test_amounts_in_thousands_may_be_off_by_rounding() -> None:
     in_thousands = attrs.evolve(exact, caption="Gewest- en gemeenschapsdotaties (in duizend euro)")
     assert check_totals(in_thousands) == []
     assert in_thousands.rows[-1].total  # 'subtotaal' inside the label marks a subtotal
+
+
+def test_grand_total_over_groups_counts_their_subtotals() -> None:
+    rows: list[tuple[tuple[str, ...], list[str]]] = [
+        (("Onderwijs",), [""]),
+        (("Onderwijs", "Departement"), ["5"]),
+        (("Onderwijs", "AGIOn"), ["7"]),
+        (("Onderwijs", "Subtotaal"), ["12"]),
+        (("Welzijn",), [""]),
+        (("Welzijn", "Opgroeien"), ["3"]),
+        (("Welzijn", "Subtotaal"), ["3"]),
+        (("Totaal generaal",), ["15"]),
+    ]
+    assert check_totals(_table(rows, columns=1)) == []
+    rows[-1] = (("Totaal generaal",), ["16"])
+    assert [w.code for w in check_totals(_table(rows, columns=1))] == ["total_mismatch"]

@@ -76,6 +76,18 @@ def _siblings(rows: Sequence[Row], index: int) -> list[Row]:
     return subtotals if subtotals else members
 
 
+def _term(rows: Sequence[Row], sibling: Row, col: int) -> Cell:
+    """A sibling's cell in the sum; a group row printed without a value counts with the subtotal
+    that closes its group."""
+    cell = sibling.cells[col]
+    if cell.kind != "empty":
+        return cell
+    for row in rows:
+        if row.total and row.label[:-1] == sibling.label and col < len(row.cells):
+            return row.cells[col]
+    return cell
+
+
 def _total_rank(row: Row) -> int:
     """Subtotal < total < grand total."""
     label = row.label[-1].lower() if row.label else ""
@@ -114,7 +126,7 @@ def check_totals(table: Table) -> list[Warning]:
         for col, cell in enumerate(row.cells):
             if cell.kind not in _NUMERIC or cell.value is None or _is_share_column(table, col):
                 continue
-            terms = [r.cells[col] for r in siblings if col < len(r.cells)]
+            terms = [_term(table.rows, r, col) for r in siblings if col < len(r.cells)]
             found = _sum(terms)
             if found is None or not any(t.kind in _NUMERIC for t in terms):
                 continue

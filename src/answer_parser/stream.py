@@ -102,11 +102,12 @@ def lines_to_regions(lines: Sequence[Line], settings: Settings = DEFAULT_SETTING
         body_rows = sum(body[i : end + 1])
         if body_rows >= 2:
             start = _header_start(lines, segs, i, settings)
+            first = _group_rows_above_body(segs, start, i)
             regions.append(
                 Region(
                     lines=tuple(lines[start : end + 1]),
                     segments=tuple(tuple(s) for s in segs[start : end + 1]),
-                    first_body=i - start,
+                    first_body=first - start,
                 )
             )
             i = end + 1
@@ -127,6 +128,20 @@ def _row_part(segs: Sequence[Segment], body_segs: Sequence[Segment], line: Line)
     if not values:
         return False
     return len(segs) == 1 and line.x1 < values[0].x0 and not line.text.rstrip().endswith(":")
+
+
+def _group_rows_above_body(segs: Sequence[Sequence[Segment]], start: int, first: int) -> int:
+    """Lines between the header and the first row with numbers that hold only a label in the label
+    column ('Arrondissement Mechelen' over its municipalities) open the body: they are group rows.
+    Only where a header line spanning columns stands above them."""
+    last_multi = max((k for k in range(start, first) if len(segs[k]) > 1), default=None)
+    if last_multi is None:
+        return first
+    label_end = min(s.x0 for s in segs[first][1:]) if len(segs[first]) > 1 else float("inf")
+    k = first
+    while k - 1 > last_multi and len(segs[k - 1]) == 1 and segs[k - 1][0].x1 < label_end:
+        k -= 1
+    return k
 
 
 def _header_start(
@@ -176,6 +191,51 @@ def _cover(seg: Segment, cols: Sequence[tuple[float, float]]) -> list[int]:
     return [min(range(len(cols)), key=lambda i: abs((cols[i][0] + cols[i][1]) / 2 - mid))]
 
 
+def _header_cover(seg: Segment, cols: Sequence[tuple[float, float]], tolerance: float) -> list[int]:
+    """Columns a header segment heads.
+
+    Inside one column's extent: that column. Otherwise, of the runs of columns i..j that the
+    segment reaches (it starts before column i ends and runs past the end of column j-1, without
+    reaching into the columns beside the run), the one whose middle lies nearest the segment's:
+    a centred group header over two columns heads both, even when it overlaps only one.
+    """
+    for i, (c0, c1) in enumerate(cols):
+        if c0 - tolerance <= seg.x0 and seg.x1 <= c1 + tolerance:
+            return [i]
+    mid = (seg.x0 + seg.x1) / 2
+    best: tuple[float, int, int, int] | None = None
+    n = len(cols)
+    for i in range(n):
+        if seg.x0 > cols[i][1] + tolerance or (i > 0 and seg.x0 < cols[i - 1][1] - tolerance):
+            continue  # does not start in column i (or the gap before it)
+        for j in range(i, n):
+            if j > i and seg.x1 <= cols[j - 1][1] + tolerance:
+                break  # does not reach past column j-1
+            if j + 1 < n and seg.x1 > cols[j + 1][0] + tolerance:
+                continue  # reaches into column j+1
+            score = (abs((cols[i][0] + cols[j][1]) / 2 - mid), j - i, i, j)
+            if best is None or score < best:
+                best = score
+    if best is None:
+        return _cover(seg, cols)
+    return list(range(best[2], best[3] + 1))
+
+
+def _extend_columns(
+    lines: Sequence[Sequence[Segment]], cols: Sequence[tuple[float, float]]
+) -> list[tuple[float, float]]:
+    """Column extents widened by the leaf header segments that stand over one column only
+    ('mannen' over a column of numbers is wider than the numbers)."""
+    out = [list(c) for c in cols]
+    for segs in lines[-1:]:  # the header row right above the body: the leaf headers
+        for seg in segs:
+            hit = _cover(seg, cols)
+            if len(hit) == 1:
+                out[hit[0]][0] = min(out[hit[0]][0], seg.x0)
+                out[hit[0]][1] = max(out[hit[0]][1], seg.x1)
+    return [(a, b) for a, b in out]
+
+
 def _place(segs: Sequence[Segment], cols: Sequence[tuple[float, float]]) -> list[list[Segment]]:
     row: list[list[Segment]] = [[] for _ in cols]
     for s in segs:
@@ -199,7 +259,8 @@ def region_to_grid(
     x0 = min(xs[0], *(ln.x0 for ln in region.lines))
     x1 = max(xs[-1], *(ln.x1 for ln in region.lines))
     words = frozenset(w for ln in region.lines for w in ln.words)
-    return Grid(page=page, bbox=(x0, top, x1, bottom), xs=tuple(xs), rows=rows, words=words)
+    rights = tuple(c[1] for c in cols)
+    return Grid(page=page, bbox=(x0, top, x1, bottom), xs=tuple(xs), rows=rows, words=words, rights=rights)
 
 
 def _header_rows(
@@ -209,8 +270,9 @@ def _header_rows(
     are one wrapped header row; a line whose segments span other columns starts a new row."""
     rows: list[list[list[str]]] = []  # row -> column -> line texts
     spans_of_rows: list[list[tuple[int, int]]] = []
+    wide = _extend_columns(lines, cols)
     for segs in lines:
-        spans = [(c[0], c[-1]) for c in (_cover(s, cols) for s in segs)]
+        spans = [(c[0], c[-1]) for c in (_header_cover(s, wide, 2.0) for s in segs)]
         if rows and _same_structure(spans, spans_of_rows[-1]):
             for s, (c0, _c1) in zip(segs, spans, strict=True):
                 rows[-1][c0].append(s.text)

@@ -52,13 +52,16 @@ class Slot:
 
 @attrs.frozen
 class Grid:
-    """A ruled table found on one page: rows of slots over shared column boundaries."""
+    """A table found on one page: rows of slots over shared column boundaries."""
 
     page: int
     bbox: Box
     xs: tuple[float, ...]  # column boundaries, left to right (len = columns + 1)
     rows: tuple[tuple[Slot, ...], ...]
     words: frozenset[Word]
+    #: where each column's content ends on the right: the cell border for a ruled table, the
+    #: right edge of the aligned text for a table without rules (numbers align right)
+    rights: tuple[float, ...] = ()
 
     @property
     def n_cols(self) -> int:
@@ -212,10 +215,15 @@ def page_grids(page: PageData, settings: Settings = DEFAULT_SETTINGS) -> list[Gr
 
 
 def columns_match(a: Grid, b: Grid, settings: Settings = DEFAULT_SETTINGS) -> bool:
-    """True when two grids share their column boundaries (within tolerance)."""
+    """True when two grids have the same columns: the same boundaries for ruled tables, the same
+    right edges of the data columns for tables without rules (their label column's width
+    depends on the longest label of each part)."""
     if a.n_cols != b.n_cols:
         return False
-    return all(abs(x - y) <= settings.column_match_tolerance for x, y in zip(a.xs, b.xs, strict=True))
+    tol = settings.column_match_tolerance
+    if a.rights and b.rights:
+        return all(abs(x - y) <= tol for x, y in zip(a.rights[1:], b.rights[1:], strict=True))
+    return all(abs(x - y) <= tol for x, y in zip(a.xs, b.xs, strict=True))
 
 
 def _texts(row: Sequence[Slot]) -> tuple[str, ...]:
@@ -322,7 +330,29 @@ def _levels(rows: Sequence[Sequence[Slot]], settings: Settings) -> list[int]:
     if len(set(levels)) == 1:
         bold = [r[0].bold for r in rows]
         if any(bold) and not all(bold) and bold[0]:
-            levels = [0 if b or TOTAL_LABEL.search(r[0].text) else 1 for b, r in zip(bold, rows, strict=True)]
+            return _bold_group_levels(rows)
+    return levels
+
+
+def _bold_group_levels(rows: Sequence[Sequence[Slot]]) -> list[int]:
+    """Bold labels open groups (level 0) over the plain labels after them (level 1). A subtotal
+    closes the open group from inside it (level 1); a total or grand total stands at level 0."""
+    levels = []
+    open_group = False
+    for row in rows:
+        slot = row[0]
+        match = TOTAL_LABEL.search(slot.text)
+        if match and "sub" in match.group(0).lower():
+            levels.append(1 if open_group else 0)
+            open_group = False
+        elif match:
+            levels.append(0)
+            open_group = False
+        elif slot.bold:
+            levels.append(0)
+            open_group = True
+        else:
+            levels.append(1 if open_group else 0)
     return levels
 
 
