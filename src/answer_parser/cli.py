@@ -1,4 +1,5 @@
-"""The command line: `answer-parser parse FILE.pdf [-o OUT]`.
+"""The command line: `answer-parser parse FILE.pdf [-o OUT]`, `answer-parser batch DIR... -o OUT.jsonl`,
+`answer-parser check DIR...` (golden files).
 
 Adds nothing the API lacks: each command is a thin shell over a public function.
 """
@@ -25,7 +26,52 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="the PDF to read, or - for standard input")
     p.add_argument("-o", "--output", help="write the JSON here instead of standard output")
     p.add_argument("--compact", action="store_true", help="one line of JSON, no indentation")
+    _add_batch_parser(sub)
+    _add_check_parser(sub)
     return ap
+
+
+def _add_batch_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from .batch import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT
+
+    b = sub.add_parser(
+        "batch",
+        help="parse many PDFs over all cores into JSON Lines (one record per input, resumable)",
+        description="Parse every PDF named (folders are searched recursively for *.pdf, globs are "
+        "expanded) into JSON Lines: one document or error record per input. Exit code 0 when all "
+        "parsed, 1 when some failed, 2 on bad arguments.",
+    )
+    b.add_argument("inputs", nargs="+", metavar="DIR|GLOB|FILE", help="what to parse")
+    b.add_argument("-o", "--output", required=True, help="the JSON Lines file to write")
+    b.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
+    b.add_argument("--tables-csv", metavar="DIR", help="also write each table as DIR/<stem>.table<i>.csv")
+    b.add_argument("--resume", action="store_true", help="skip inputs already in the output (path, sha256)")
+    b.add_argument("--ordered", action="store_true", help="write records in input order (default: as done)")
+    b.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        help="seconds per file, 0: none (default: %(default)s)",
+    )
+    b.add_argument(
+        "--max-memory-mb",
+        type=int,
+        default=DEFAULT_MAX_MEMORY_MB,
+        help="address space per worker in MiB, 0 for none (default: %(default)s)",
+    )
+
+
+def _add_check_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from .regression import add_check_arguments
+
+    c = sub.add_parser(
+        "check",
+        help="parse PDFs and compare each with its golden file NAME.expected.json",
+        description="Parse each NAME.pdf in the folders (or the PDFs) named and compare it, field by "
+        "field, with NAME.expected.json beside it. Exit code 0 when all match, 1 when some differ "
+        "or have no golden file, 2 on bad arguments. See docs/regression-testing.md.",
+    )
+    add_check_arguments(c)
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
@@ -48,6 +94,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "parse":
         return _cmd_parse(args)
+    if args.command == "batch":
+        from .batch import batch_main
+
+        return batch_main(args)
+    if args.command == "check":
+        from .regression import ask_on_terminal, run_check
+
+        return run_check(args, confirm=ask_on_terminal if sys.stdin.isatty() else None)
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 

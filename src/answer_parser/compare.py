@@ -1,7 +1,8 @@
 """Field-by-field comparison of contract dicts, with readable paths.
 
 `diff(expected, actual)` lists every difference as a line such as
-`tables[2].rows[5].cells[1].value: 1001 -> 1000`. With `subset=True` only the fields the
+`tables[2].rows[5].cells[1].value: 1001 -> 1000`, or `question.asker: removed {...}` for a field
+the actual side lacks (`added` for one only it has). With `subset=True` only the fields the
 expected dict has are compared (a hand-written ground truth need not list bboxes or warnings).
 
 Lists of different lengths are aligned first, so that a table, row or item that appeared or
@@ -100,7 +101,7 @@ def describe(value: Any) -> str:
         name = " / ".join(map(str, label)) if isinstance(label, list) else str(label)
         cells = value["cells"]
         raws = [c.get("raw") for c in cells if isinstance(c, dict)] if isinstance(cells, list) else []
-        shown = f": {' | '.join(map(str, raws))}" if raws else ""
+        shown = f": {' | '.join(str(r) if r else repr('') for r in raws)}" if raws else ""
         return "row " + _clip(repr(name) + shown, 70)
     if "text" in value and "number" in value:
         number = f"{value['number']} " if value["number"] is not None else "(unnumbered) "
@@ -142,14 +143,14 @@ def _diff(expected: Any, actual: Any, subset: bool, tol: Tolerance, path: str, o
                 continue
             sub = f"{path}.{key}" if path else key
             if key not in actual:
-                out.append(f"{sub}: missing (expected {_short(value)})")
+                out.append(f"{sub}: removed {describe(value)}")
             else:
                 _diff(value, actual[key], subset, tol, sub, out)
         if not subset:
             for key in actual:
                 if key not in expected and not tol.skips(key):
                     sub = f"{path}.{key}" if path else key
-                    out.append(f"{sub}: unexpected {_short(actual[key])}")
+                    out.append(f"{sub}: added {describe(actual[key])}")
         return
     if isinstance(expected, list) and isinstance(actual, list):
         for step, i, j in align(expected, actual, subset=subset, tolerance=tol):

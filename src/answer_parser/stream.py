@@ -314,20 +314,41 @@ def _body_rows(
     """
     rows: list[list[list[Segment]]] = []
     band_of_row: list[int] = []
-    for line, segs in zip(lines, segments, strict=True):
+    for k, (line, segs) in enumerate(zip(lines, segments, strict=True)):
         placed = _place(segs, cols)
         band = sum(1 for y in rules if y < line.top)
         if rules and rows and band_of_row[-1] == band:
             for c, more in enumerate(placed):
                 rows[-1][c].extend(more)
             continue
-        only_label = len(segs) == 1 and bool(placed[0])
-        if not rules and only_label and rows and segs[0].text[:1].islower():
+        following = segments[k + 1] if k + 1 < len(segments) else None
+        if not rules and rows and _continues_label(segs, placed, rows[-1], following):
             rows[-1][0].extend(placed[0])
             continue
         rows.append(placed)
         band_of_row.append(band)
     return [tuple(_slot(segs, cols[c]) for c, segs in enumerate(row)) for row in rows]
+
+
+def _continues_label(
+    segs: Sequence[Segment],
+    placed: Sequence[Sequence[Segment]],
+    above: Sequence[Sequence[Segment]],
+    following: Sequence[Segment] | None,
+) -> bool:
+    """Is a line holding only a label the wrapped rest of the label above? Yes when it starts in
+    lower case; or when it stands at the same indent as the label above, in the same weight, the
+    row above has values, and the next line is not indented under it (then it would be a group)."""
+    if len(segs) != 1 or not placed[0] or not above[0]:
+        return False
+    seg, prev = segs[0], above[0][-1]
+    if seg.text[:1].islower():
+        return True
+    same_indent = abs(seg.x0 - above[0][0].x0) <= 2.0
+    same_weight = all(w.bold for w in seg.words) == all(w.bold for w in prev.words)
+    above_has_values = any(above[1:])
+    nested_next = following is not None and following[0].x0 > seg.x0 + 2.0
+    return same_indent and same_weight and above_has_values and not nested_next
 
 
 def _slot(segs: Sequence[Segment], col: tuple[float, float]) -> Slot:

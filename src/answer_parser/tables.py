@@ -141,7 +141,55 @@ def _inside(word: Word, box: Box) -> bool:
     return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
 
-def _cell_text(words: list[Word]) -> tuple[str, float, float, bool]:
+# words that open the next line of a cell after a whole word, never the tail of a broken one
+_SHORT_WORDS = frozenset(
+    [
+        "op",
+        "in",
+        "van",
+        "en",
+        "de",
+        "het",
+        "een",
+        "per",
+        "voor",
+        "tot",
+        "met",
+        "na",
+        "bij",
+        "aan",
+        "uit",
+        "om",
+        "te",
+        "of",
+        "als",
+        "dan",
+        "is",
+        "zijn",
+        "naar",
+        "over",
+    ]
+)
+
+
+def _glue_broken_words(lines: list[list[Word]], cell_right: float) -> list[str]:
+    """Line texts of a cell, where a word too long for the cell, broken without a hyphen at the
+    cell's edge ('Prioriteitengroe' / 'p 1'), is put together again."""
+    texts: list[str] = []
+    glue = False
+    for line in lines:
+        text = " ".join(w.text for w in line)
+        if glue and texts and text[:1].islower() and line[0].text.lower() not in _SHORT_WORDS:
+            texts[-1] += text
+        else:
+            texts.append(text)
+        last = line[-1]
+        glue = len(line) == 1 and cell_right - last.x1 < 0.8 * last.size and last.text[-1:].isalpha()
+        glue = glue and "-" not in last.text
+    return texts
+
+
+def _cell_text(words: list[Word], cell_right: float = float("inf")) -> tuple[str, float, float, bool]:
     """Text of one cell (its lines joined, hyphenation repaired), the first line's left edge,
     the right end of its text, bold."""
     if not words:
@@ -153,8 +201,10 @@ def _cell_text(words: list[Word]) -> tuple[str, float, float, bool]:
             lines[-1].append(w)
         else:
             lines.append([w])
-    texts = [" ".join(x.text for x in sorted(line, key=lambda w: w.x0)) for line in lines]
-    first = min(lines[0], key=lambda w: w.x0)
+    for line in lines:
+        line.sort(key=lambda w: w.x0)
+    texts = _glue_broken_words(lines, cell_right)
+    first = lines[0][0]
     right = max(w.x1 for w in words)
     return collapse(join_lines(texts)), first.x0, right, all(w.bold for w in words)
 
@@ -177,7 +227,7 @@ def cells_to_grid(page: PageData, cells: Sequence[Box], settings: Settings = DEF
             continue
         mine = [w for w in words_in if w not in claimed and _inside(w, cell)]
         claimed.update(mine)
-        text, left, right, bold = _cell_text(mine)
+        text, left, right, bold = _cell_text(mine, cell[2])
         slots[r0][c0] = Slot(
             text=text,
             indent=max(0.0, left - cell[0]) if mine else 0.0,
