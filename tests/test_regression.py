@@ -516,3 +516,15 @@ def test_a_parser_crash_on_one_pdf_does_not_stop_the_others(
         "ok   seed_qa",
         "2 documents: 1 match, 1 unreadable golden file or crash",
     ]
+
+
+def test_expected_warning_codes_must_appear(tmp_path: Path) -> None:
+    from answer_parser.regression import Case, check_case
+
+    pdf = tmp_path / "seed.pdf"
+    pdf.write_bytes((FIXTURES / "seed_qa.pdf").read_bytes())
+    golden = tmp_path / "seed.expected.json"
+    golden.write_text(json.dumps({"kind": "question_and_answer", "$expect_warnings": ["total_mismatch"]}))
+    result = check_case(Case(pdf, "seed"), Options.of(subset=True))
+    assert result.status == "differ"
+    assert result.lines == ("warnings: expected a 'total_mismatch' warning, got []",)

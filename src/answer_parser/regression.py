@@ -38,6 +38,8 @@ from .pipeline import parse
 GOLDEN_SUFFIX = ".expected.json"
 COMPARE_KEY = "$compare"
 ERROR_KEY = "$error"
+#: a golden file's list of warning codes the parse must give (a fixture made to trip a check)
+EXPECT_WARNINGS_KEY = "$expect_warnings"
 #: the keys a `$compare` object may hold
 COMPARE_OPTIONS = ("subset", "ignore_bbox", "ignore_warnings", "numeric", "ignore_keys")
 #: diff lines shown per document before "... N more"
@@ -339,7 +341,17 @@ def _compare(expected: Json, actual: Json, error: str | None, options: Options) 
         return [
             f"(document): expected error {expected[ERROR_KEY]}, got a parsed document ({_summary(actual)})"
         ]
-    return diff(expected, actual, subset=options.subset, tolerance=options.tolerance)
+    wanted = expected.get(EXPECT_WARNINGS_KEY, [])
+    if wanted:
+        expected = {k: v for k, v in expected.items() if k != EXPECT_WARNINGS_KEY}
+    lines = diff(expected, actual, subset=options.subset, tolerance=options.tolerance)
+    found = {w.get("code") for w in actual.get("warnings", []) if isinstance(w, dict)}
+    lines += [
+        f"warnings: expected a {code!r} warning, got {sorted(map(str, found))}"
+        for code in wanted
+        if code not in found
+    ]
+    return lines
 
 
 def check_case(case: Case, options: Options = Options()) -> Result:
