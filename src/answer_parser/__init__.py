@@ -9,6 +9,7 @@ into typed records.
 
 from __future__ import annotations
 
+from .batch import ErrorRecord, parse_many, read_records
 from .convert import from_dict, from_json, to_dict, to_json
 from .errors import (
     AnswerParserError,
@@ -50,6 +51,7 @@ __all__ = [
     "Document",
     "EmptyFileError",
     "EncryptedPDFError",
+    "ErrorRecord",
     "Item",
     "Minister",
     "NoTextLayerError",
@@ -69,6 +71,8 @@ __all__ = [
     "from_dict",
     "from_json",
     "parse",
+    "parse_many",
+    "read_records",
     "to_dict",
     "to_json",
 ]

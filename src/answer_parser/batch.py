@@ -25,11 +25,10 @@ flushed as each file finishes, resumable, with an optional CSV file per table.
 from __future__ import annotations
 
 import contextlib
-import csv
 import glob
 import hashlib
-import io
 import json
+import logging
 import math
 import multiprocessing
 import os
@@ -69,7 +68,6 @@ __all__ = [
     "read_records",
     "run_batch",
     "table_csv_name",
-    "table_to_csv",
 ]
 
 #: seconds one file may take (None: no limit)
@@ -196,20 +194,6 @@ def read_records(path: str | os.PathLike[str]) -> Iterator[Result]:
 # -- tables as CSV -------------------------------------------------------------------------------
 
 
-def table_to_csv(table: Table) -> str:
-    """A table as CSV: the row label path joined by ' > ', then one column per data column headed
-    by its column path joined by ' > '; cells hold the raw text as printed."""
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow([table.stub_header or "", *(" > ".join(c.path) for c in table.columns)])
-    width = len(table.columns)
-    for row in table.rows:
-        cells = [c.raw for c in row.cells[:width]]
-        cells += [""] * (width - len(cells))
-        writer.writerow([" > ".join(row.label), *cells])
-    return buf.getvalue()
-
-
 def table_csv_name(path: str, table: Table) -> str:
     """The file name of a table's CSV: `<pdf stem>.table<index>.csv`."""
     return f"{Path(path).stem}.table{table.index}.csv"
@@ -270,6 +254,8 @@ def _worker_main(
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
     if hasattr(signal, "SIGALRM"):
         signal.signal(signal.SIGALRM, _on_alarm)
+    # pdfminer warns on stderr about every odd font; in a batch that stderr is the progress display
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     import pdfplumber  # noqa: F401 - import before the first timed task
 
     _limit_memory(max_memory_mb)
@@ -288,6 +274,9 @@ def _worker_main(
                 result = _timeout_record(path, timeout)
             except MemoryError:
                 result = ErrorRecord(path, file_sha256(path), "too_large", "out of memory while parsing")
+            except Exception as exc:  # a task is meant not to raise; if it does, it is a bug
+                text = f"{type(exc).__name__}: {exc}"[:500] + _where(exc)
+                result = ErrorRecord(path, file_sha256(path), "internal_error", text)
             try:
                 conn.send(("done", index, result))
             except (BrokenPipeError, ConnectionError):
@@ -362,6 +351,8 @@ class _Pool(Generic[T]):
         if timeout is not None and timeout <= 0:
             raise ValueError(f"timeout must be positive, got {timeout}")
         self.ctx = multiprocessing.get_context(mp_context)
+        if mp_context == "forkserver":  # children forked from a server that has the parser loaded
+            self.ctx.set_forkserver_preload(["answer_parser.batch", "pdfplumber"])
         self.args = (task, options, timeout, max_memory_mb)
         self.size = workers
         self.timeout = timeout
@@ -485,7 +476,7 @@ def _imap(
     pool: _Pool[T] = _Pool(
         task,
         options,
-        workers=workers or default_workers(),
+        workers=default_workers() if workers is None else workers,
         timeout=timeout,
         max_memory_mb=max_memory_mb,
         max_tasks_per_child=max_tasks_per_child,
@@ -526,7 +517,7 @@ def parse_many(
     `max_memory_mb` the address space of one worker (None: no bound). Workers are replaced after
     `max_tasks_per_child` files.
     """
-    for _index, _path, result in _imap(
+    results = _imap(
         _parse_task,
         settings,
         paths,
@@ -536,8 +527,8 @@ def parse_many(
         max_memory_mb=max_memory_mb,
         max_tasks_per_child=max_tasks_per_child,
         mp_context=mp_context,
-    ):
-        yield result
+    )
+    return (result for _index, _path, result in results)
 
 
 # -- the batch command ---------------------------------------------------------------------------
@@ -578,7 +569,7 @@ def _line_task(path: str, options: _LineOptions) -> _Outcome:
     if options.tables_dir is not None:
         try:
             for table in result.tables:
-                _write_atomic(Path(options.tables_dir) / table_csv_name(path, table), table_to_csv(table))
+                _write_atomic(Path(options.tables_dir) / table_csv_name(path, table), table.to_csv())
         except OSError as exc:
             csv_error = f"cannot write table CSV: {exc}"
     return _Outcome(
@@ -603,6 +594,18 @@ class Summary:
     skipped: int = 0
     skipped_errors: int = 0
     csv_errors: int = 0
+
+    def add(self, outcome: _Outcome, log: IO[str]) -> None:
+        """Count one finished input (a CSV that could not be written is also told on `log`)."""
+        if outcome.code is None:
+            self.parsed += 1
+            self.with_warnings += outcome.warnings > 0
+            self.pages += outcome.pages
+        else:
+            self.errors[outcome.code] += 1
+        if outcome.csv_error is not None:
+            self.csv_errors += 1
+            print(f"batch: {outcome.path}: {outcome.csv_error}", file=log)
 
     @property
     def failed(self) -> int:
@@ -782,6 +785,11 @@ class Progress:
             self.errors += 1
         now = time.monotonic()
         if self.tty:
+            if outcome.code is not None:  # above the bar, which is drawn again below it
+                self.stream.write(
+                    f"\r\x1b[Kbatch: error: {outcome.path}: {outcome.code}: {outcome.message}\n"
+                )
+                self.last_draw = 0.0
             if now - self.last_draw >= 0.1 or self.done == self.total:
                 self.draw()
                 self.last_draw = now
@@ -838,6 +846,7 @@ def run_batch(
     log = sys.stderr if log is None else log
     out = Path(output)
     summary = Summary(total=len(inputs))
+    out.parent.mkdir(parents=True, exist_ok=True)
     if resume and out.exists():
         todo = _resume_plan(out, inputs, summary, log)
     else:
@@ -864,15 +873,7 @@ def run_batch(
         for _index, _path, result in results:
             outcome = _error_outcome(result) if isinstance(result, ErrorRecord) else result
             _write_all(fd, (outcome.line + "\n").encode("utf-8"))
-            if outcome.code is None:
-                summary.parsed += 1
-                summary.with_warnings += outcome.warnings > 0
-                summary.pages += outcome.pages
-            else:
-                summary.errors[outcome.code] += 1
-            if outcome.csv_error is not None:
-                summary.csv_errors += 1
-                print(f"batch: {outcome.path}: {outcome.csv_error}", file=log)
+            summary.add(outcome, log)
             progress.update(outcome)
     finally:
         os.close(fd)
@@ -883,6 +884,15 @@ def run_batch(
 
 def batch_main(args: Any) -> int:
     """`answer-parser batch`: the command's body (argparse namespace in, exit code out)."""
+    problems = []
+    if args.workers is not None and args.workers < 1:
+        problems.append(f"--workers must be at least 1, got {args.workers}")
+    if args.timeout < 0 or args.max_memory_mb < 0:
+        problems.append("--timeout and --max-memory-mb must not be negative")
+    for problem in problems:
+        print(f"answer-parser: batch: {problem}", file=sys.stderr)
+    if problems:
+        return 2
     inputs, missing = expand_inputs(args.inputs)
     for arg in missing:
         print(f"answer-parser: batch: no such file, folder or match: {arg}", file=sys.stderr)

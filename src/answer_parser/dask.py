@@ -1,0 +1,205 @@
+"""Batch parsing beyond one machine: `parse` mapped over a dask bag on a `distributed` cluster.
+
+Needs the optional extra: `pip install 'answer_parser[dask]'` (dask[bag] and distributed).
+
+    >>> from distributed import Client
+    >>> from answer_parser.dask import write_jsonl
+    >>> client = Client("tcp://scheduler:8786")
+    >>> summary = write_jsonl(paths, "out.jsonl", client=client)
+
+`write_jsonl` writes the same JSON Lines as `answer-parser batch` (one document or error record
+per input, flushed as each partition finishes, resumable) from the machine that runs it; the
+workers must see the input paths (a shared file system). `parse_bag` gives the bag of output
+records itself, to compose with other dask steps (`.map(json.dumps).to_textfiles(...)`).
+
+With `isolate=True` (the default) each partition is parsed in a child process of the dask worker,
+under `batch.parse_many`'s per-file time limit and memory bound, so one pathological file cannot
+stall a worker; dask workers must then be allowed to have children (dask config
+`distributed.worker.daemon: False`). `isolate=False` parses in the worker's own threads: no
+per-file time limit, memory left to the nanny's limit.
+"""
+
+# This module is answer_parser.dask and imports the top-level `dask` package: absolute imports
+# (the only kind in Python 3) keep the two apart.
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+import dask.bag as db
+from distributed import Client, as_completed, get_client
+
+from .batch import (
+    DEFAULT_MAX_MEMORY_MB,
+    DEFAULT_TIMEOUT,
+    ErrorRecord,
+    Progress,
+    Summary,
+    _error_outcome,
+    _imap,
+    _line_task,
+    _LineOptions,
+    _Outcome,
+    _resume_plan,
+    _write_all,
+    file_sha256,
+    parse_to_record,
+)
+from .settings import DEFAULT_SETTINGS, Settings
+
+__all__ = ["DEFAULT_PARTITION_SIZE", "parse_bag", "write_jsonl"]
+
+#: files per partition (one dask task)
+DEFAULT_PARTITION_SIZE = 8
+
+
+def parse_bag(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    partition_size: int = DEFAULT_PARTITION_SIZE,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> db.Bag:
+    """A bag of output records, one per path: a document's contract dict or an error record
+    (`{"error": {"code", "message"}, "source": {"path", "sha256"}}`), parsed in the workers' threads."""
+    names = [os.fspath(p) for p in paths]
+    bag: db.Bag = db.from_sequence(names, partition_size=partition_size).map(parse_to_record, settings)
+    return bag
+
+
+@contextlib.contextmanager
+def _maybe_client(client: Client | None) -> Iterator[Client]:
+    if client is not None:
+        yield client
+        return
+    try:
+        yield get_client()
+    except ValueError as exc:
+        raise ValueError("no dask client: pass client= or create a distributed.Client first") from exc
+
+
+def _parse_partition(
+    paths: Sequence[str],
+    options: _LineOptions,
+    isolate: bool,
+    timeout: float | None,
+    max_memory_mb: int | None,
+    mp_context: str,
+) -> list[_Outcome]:
+    """One dask task: the outcomes of a few files, in a child process or in this thread."""
+    if not isolate:
+        return [_line_task(path, options) for path in paths]
+    results = _imap(
+        _line_task,
+        options,
+        paths,
+        workers=1,
+        ordered=True,
+        timeout=timeout,
+        max_memory_mb=max_memory_mb,
+        max_tasks_per_child=max(1, len(paths)),
+        mp_context=mp_context,
+    )
+    return [_error_outcome(r) if isinstance(r, ErrorRecord) else r for _i, _p, r in results]
+
+
+def _daemonic() -> bool:
+    return bool(multiprocessing.current_process().daemon)
+
+
+def write_jsonl(
+    inputs: Sequence[str | os.PathLike[str]],
+    output: str | os.PathLike[str],
+    *,
+    client: Client | None = None,
+    tables_dir: str | os.PathLike[str] | None = None,
+    resume: bool = False,
+    partition_size: int = DEFAULT_PARTITION_SIZE,
+    isolate: bool = True,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB,
+    settings: Settings = DEFAULT_SETTINGS,
+    max_in_flight: int | None = None,
+    mp_context: str | None = None,
+    log: IO[str] | None = None,
+    tty: bool | None = None,
+) -> Summary:
+    """Parse `inputs` on a dask cluster into the JSON Lines file `output` (the format of
+    `answer-parser batch`), writing and flushing each partition's records as it finishes.
+
+    `client` defaults to the current distributed client. With `resume`, inputs already in `output`
+    (same path and sha256) are skipped. At most `max_in_flight` partitions (default: twice the
+    cluster's threads) are submitted at a time, so results never pile up on the cluster. A
+    partition whose worker dies (after dask's own retries) gives `worker_crashed` records.
+    """
+    log = sys.stderr if log is None else log
+    names = [os.fspath(p) for p in inputs]
+    out = Path(output)
+    summary = Summary(total=len(names))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if resume and out.exists():
+        todo = _resume_plan(out, names, summary, log)
+    else:
+        todo = names
+        out.write_bytes(b"")
+    if tables_dir is not None:
+        Path(tables_dir).mkdir(parents=True, exist_ok=True)
+    options = _LineOptions(settings, None if tables_dir is None else os.fspath(tables_dir))
+    chunks = [todo[i : i + partition_size] for i in range(0, len(todo), partition_size)]
+    bag = db.from_sequence(chunks, npartitions=max(1, len(chunks)))
+    if mp_context is None:  # a fork server: a child per partition costs a fork, not an interpreter
+        methods = multiprocessing.get_all_start_methods()
+        mp_context = "forkserver" if "forkserver" in methods else "spawn"
+    parts = bag.map(_parse_partition, options, isolate, timeout, max_memory_mb, mp_context).to_delayed()
+    progress = Progress(len(todo), log, tty)
+    start = time.monotonic()
+    with _maybe_client(client) as c:
+        if isolate and todo and any(c.run(_daemonic).values()):
+            raise RuntimeError(
+                "isolate=True needs dask workers that may start processes: set the dask config "
+                "distributed.worker.daemon to False (or pass isolate=False)"
+            )
+        threads = sum(c.nthreads().values()) or 1
+        limit = max_in_flight or 2 * threads
+        pending = iter(zip(parts if todo else [], chunks, strict=True))
+        futures = as_completed()
+        owner: dict[Any, list[str]] = {}
+
+        def submit() -> bool:
+            item = next(pending, None)
+            if item is None:
+                return False
+            future = c.compute(item[0])
+            owner[future] = item[1]
+            futures.add(future)
+            return True
+
+        for _ in range(limit):
+            if not submit():
+                break
+        fd = os.open(out, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+        try:
+            for future in futures:
+                paths = owner.pop(future)
+                try:
+                    outcomes: list[_Outcome] = [o for part in future.result() for o in part]
+                except Exception as exc:  # the partition's worker died, again and again
+                    message = f"the dask task failed: {type(exc).__name__}: {exc}"[:500]
+                    records = [ErrorRecord(p, file_sha256(p), "worker_crashed", message) for p in paths]
+                    outcomes = [_error_outcome(r) for r in records]
+                future.release()
+                _write_all(fd, "".join(o.line + "\n" for o in outcomes).encode("utf-8"))
+                for outcome in outcomes:
+                    summary.add(outcome, log)
+                    progress.update(outcome)
+                submit()
+        finally:
+            os.close(fd)
+            summary.seconds = time.monotonic() - start
+            progress.finish()
+    return summary
