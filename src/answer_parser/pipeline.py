@@ -12,8 +12,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .checks import check_totals
-from .dialect import FLEMISH, Dialect
-from .layout import Line, find_furniture, line_pitch_ratio, lines_to_paragraphs, words_to_lines
+from .dialect import Dialect, detect_dialect
+from .layout import (
+    Footnote,
+    Line,
+    find_furniture,
+    footnote_warnings,
+    line_pitch_ratio,
+    lines_to_paragraphs,
+    split_footnotes,
+    words_to_lines,
+)
 from .model import Document, Source, Table, Warning
 from .reading import PageData, PdfData, read_pdf
 from .reading import Source as Input
@@ -24,8 +33,13 @@ from .tables import Grid, TableData, chain_to_table, columns_match, page_grids
 from .text import find_urls, normalize_url, unique
 
 
-def parse(source: Input, *, settings: Settings = DEFAULT_SETTINGS, dialect: Dialect = FLEMISH) -> Document:
+def parse(
+    source: Input, *, settings: Settings = DEFAULT_SETTINGS, dialect: Dialect | None = None
+) -> Document:
     """Parse one PDF (a path, bytes or a binary file) into a Document.
+
+    `dialect` None picks the genre from the first page's text (`dialect.detect_dialect`); pass
+    `dialect.FLEMISH` or `dialect.TWEEDE_KAMER` to force one.
 
     Raises a subclass of `AnswerParserError` for input that cannot be read.
     """
@@ -33,15 +47,22 @@ def parse(source: Input, *, settings: Settings = DEFAULT_SETTINGS, dialect: Dial
 
 
 def document_from_pdf(
-    pdf: PdfData, *, settings: Settings = DEFAULT_SETTINGS, dialect: Dialect = FLEMISH
+    pdf: PdfData, *, settings: Settings = DEFAULT_SETTINGS, dialect: Dialect | None = None
 ) -> Document:
     """Everything after reading: the page records of one PDF -> Document."""
+    if dialect is None:
+        dialect = detect_dialect(" ".join(w.text for w in pdf.pages[0].words))
     grids = [page_grids(page, settings) for page in pdf.pages]
     lines = [
         _free_lines(page, page_grids_, settings) for page, page_grids_ in zip(pdf.pages, grids, strict=True)
     ]
-    furniture = find_furniture([(p.height, ls) for p, ls in zip(pdf.pages, lines, strict=True)], settings)
+    furniture = find_furniture(
+        [(p.height, ls) for p, ls in zip(pdf.pages, lines, strict=True)], settings, dialect.furniture
+    )
     lines = [[ln for ln in ls if (ln.page, ln.top, ln.text) not in furniture] for ls in lines]
+    footnotes: list[Footnote] = []
+    if dialect.footnotes:
+        lines, footnotes = split_footnotes(lines)
     grids, lines = _add_stream_grids(pdf.pages, grids, lines, settings)
     chains = grids_to_chains(grids, lines, pdf.pages, settings)
     tables_data = [chain_to_table(chain, settings) for chain in chains]
@@ -62,7 +83,7 @@ def document_from_pdf(
         )
         for i, data in enumerate(tables_data)
     )
-    warnings = list(sections.warnings) + _table_warnings(tables_data)
+    warnings = list(sections.warnings) + footnote_warnings(footnotes) + _table_warnings(tables_data)
     warnings += [w for table in tables for w in check_totals(table)]
     return Document(
         source=Source(path=pdf.path, sha256=pdf.sha256, pages=len(pdf.pages), producer=pdf.producer),
@@ -70,7 +91,7 @@ def document_from_pdf(
         question=sections.question,
         answer=sections.answer,
         tables=tables,
-        links=_links(pdf, blocks),
+        links=_links(pdf, blocks, footnotes),
         warnings=tuple(warnings),
     )
 
@@ -143,9 +164,10 @@ def flow_to_blocks(
     return blocks
 
 
-def _links(pdf: PdfData, blocks: Sequence[Block]) -> tuple[str, ...]:
+def _links(pdf: PdfData, blocks: Sequence[Block], footnotes: Sequence[Footnote] = ()) -> tuple[str, ...]:
     annotated = [normalize_url(link.uri) for page in pdf.pages for link in page.links]
     printed = [url for b in blocks if not isinstance(b, TableAnchor) for url in find_urls(b.text)]
+    printed += [url for note in footnotes for url in find_urls(note.text)]
     return unique(url for url in [*annotated, *printed] if url.lower().startswith(("http://", "https://")))
 
 

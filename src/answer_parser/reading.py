@@ -32,7 +32,7 @@ from .settings import DEFAULT_SETTINGS, Settings
 Source = str | os.PathLike[str] | bytes | bytearray | memoryview | IO[bytes]
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # words live in sets and frozensets: hash each once
 class Word:
     """A run of characters without a space, with its box (pdfplumber coordinates, top-left origin)."""
 
@@ -207,9 +207,18 @@ def _read_page(page: Any, settings: Settings) -> PageData:
     )
 
 
+_BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demi")
+_bold_fonts: dict[str, bool] = {}  # font name -> bold: a document uses a handful of fonts
+
+
 def _is_bold(fontname: str) -> bool:
-    lowered = fontname.lower()
-    return any(mark in lowered for mark in ("bold", "black", "heavy", "semibold", "demi"))
+    bold = _bold_fonts.get(fontname)
+    if bold is None:
+        lowered = fontname.lower()
+        bold = any(mark in lowered for mark in _BOLD_MARKS)
+        if len(_bold_fonts) < 10_000:
+            _bold_fonts[fontname] = bold
+    return bold
 
 
 def chars_to_words(chars: list[dict[str, Any]], settings: Settings = DEFAULT_SETTINGS) -> Iterator[Word]:
@@ -220,55 +229,76 @@ def chars_to_words(chars: list[dict[str, Any]], settings: Settings = DEFAULT_SET
     """
     if not chars:
         return
-    ordered = sorted(chars, key=lambda c: (round((c["top"] + c["bottom"]) / 2, 1), c["x0"]))
-    lines: list[list[dict[str, Any]]] = []
+    # Sorted on (middle rounded to 0.1, x0) as two stable sorts over plain floats: the same order,
+    # without a key tuple per character (tuples are objects the garbage collector must visit).
+    mids = [(c["top"] + c["bottom"]) / 2 for c in chars]
+    x0s = [c["x0"] for c in chars]
+    rounded = [round(m, 1) for m in mids]
+    order = sorted(range(len(chars)), key=x0s.__getitem__)
+    order.sort(key=rounded.__getitem__)
+    tolerance = settings.word_y_tolerance
+    line: list[int] = []
     line_mid = -1e9
-    for c in ordered:
-        mid = (c["top"] + c["bottom"]) / 2
-        if lines and abs(mid - line_mid) <= settings.word_y_tolerance:
-            lines[-1].append(c)
+    for i in order:
+        mid = mids[i]
+        if line and abs(mid - line_mid) <= tolerance:
+            line.append(i)
         else:
-            lines.append([c])
+            if line:
+                line.sort(key=x0s.__getitem__)
+                yield from _line_words([chars[j] for j in line], settings)
+            line = [i]
             line_mid = mid
-    for line in lines:
-        line.sort(key=lambda c: c["x0"])
-        yield from _line_words(line, settings)
+    line.sort(key=x0s.__getitem__)
+    yield from _line_words([chars[j] for j in line], settings)
 
 
 def _line_words(line: list[dict[str, Any]], settings: Settings) -> Iterator[Word]:
-    current: list[dict[str, Any]] = []
-    last: dict[str, Any] | None = None
+    """The words of one line of characters (in x order): a word's text, box, size and weight are
+    gathered as its characters come, without a list per word."""
+    x_tolerance = settings.word_x_tolerance
+    last_text: str | None = None
+    last_x0 = 0.0
+    n = 0  # characters in the current word
+    text = ""
+    x0: Any = 0.0
+    x1: Any = 0.0
+    top: Any = 0.0
+    bottom: Any = 0.0
+    size = 0.0
+    bold = 0
     for c in line:
-        text = c["text"]
-        if last is not None and text == last["text"] and abs(c["x0"] - last["x0"]) < 0.5:
+        c_text = c["text"]
+        c_x0 = c["x0"]
+        if last_text is not None and c_text == last_text and abs(c_x0 - last_x0) < 0.5:
             continue  # the same glyph drawn twice
-        if text.isspace():
-            if current:
-                yield _word(current)
-            current = []
-            last = c
+        last_text, last_x0 = c_text, c_x0
+        if c_text.isspace():
+            if n:
+                yield Word(text, float(x0), float(x1), float(top), float(bottom), size, bold * 2 >= n)
+            n = 0
             continue
-        if current and c["x0"] - current[-1]["x1"] > settings.word_x_tolerance:
-            yield _word(current)
-            current = []
-        current.append(c)
-        last = c
-    if current:
-        yield _word(current)
-
-
-def _word(chars: list[dict[str, Any]]) -> Word:
-    sizes = [float(c["size"]) for c in chars]
-    bold = sum(_is_bold(str(c.get("fontname", ""))) for c in chars) * 2 >= len(chars)
-    return Word(
-        text="".join(c["text"] for c in chars),
-        x0=float(chars[0]["x0"]),
-        x1=float(chars[-1]["x1"]),
-        top=float(min(c["top"] for c in chars)),
-        bottom=float(max(c["bottom"] for c in chars)),
-        size=max(sizes),
-        bold=bold,
-    )
+        if n and c_x0 - x1 > x_tolerance:
+            yield Word(text, float(x0), float(x1), float(top), float(bottom), size, bold * 2 >= n)
+            n = 0
+        c_top, c_bottom, c_size = c["top"], c["bottom"], float(c["size"])
+        c_bold = _is_bold(str(c.get("fontname", "")))
+        if n == 0:
+            text, x0, top, bottom, size, bold = c_text, c_x0, c_top, c_bottom, c_size, c_bold
+        else:
+            text += c_text
+            # min() and max() keep the first of equal values: so do these
+            if c_top < top:
+                top = c_top
+            if c_bottom > bottom:
+                bottom = c_bottom
+            if c_size > size:
+                size = c_size
+            bold += c_bold
+        x1 = c["x1"]
+        n += 1
+    if n:
+        yield Word(text, float(x0), float(x1), float(top), float(bottom), size, bold * 2 >= n)
 
 
 _RULE_THICKNESS = 2.5  # points: a filled rectangle thinner than this is drawn as a rule

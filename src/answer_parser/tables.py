@@ -14,6 +14,7 @@ stage does that, since captions are text around the table).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -113,11 +114,126 @@ def edges_to_cells(edges: Sequence[Edge], settings: Settings = DEFAULT_SETTINGS)
         if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"])
         >= settings.edge_min_length
     ]
-    points = plumber_table.edges_to_intersections(
-        long_enough, settings.intersection_tolerance, settings.intersection_tolerance
-    )
-    cells = plumber_table.intersections_to_cells(points)
-    return [list(group) for group in plumber_table.cells_to_tables(cells)]
+    groups: list[list[Box]] = []
+    # pdfplumber's edges_to_intersections and intersections_to_cells compare every edge (point)
+    # with every other one of the page; here the same intersections and cells are found from
+    # sorted positions, one cluster of touching edges at a time (a cell and a table never
+    # reach across two clusters), and cells_to_tables groups each cluster's cells.
+    for vertices in _intersections(long_enough, settings.intersection_tolerance):
+        groups.extend(plumber_table.cells_to_tables(_vertices_to_cells(vertices)))
+    # the order cells_to_tables gives the tables of a whole page: top to bottom, then left to right
+    groups.sort(key=lambda t: min((c[1], c[0]) for c in t))
+    return [list(group) for group in groups]
+
+
+Point = tuple[float, float]
+#: an intersection: the boxes of the vertical and of the horizontal edges that meet there
+Vertex = tuple[set[Box], set[Box]]
+
+
+def _bbox(edge: dict[str, Any]) -> Box:
+    return (edge["x0"], edge["top"], edge["x1"], edge["bottom"])
+
+
+def _intersections(edges: Sequence[dict[str, Any]], tolerance: float) -> list[dict[Point, Vertex]]:
+    """pdfplumber's `edges_to_intersections`, split into clusters of edges that meet.
+
+    A vertical and a horizontal edge meet at (v.x0, h.top) under the same test as pdfplumber's;
+    only the horizontal edges near a vertical edge's span are tested (they are sorted by `top`).
+    Edges meeting one another, or at one point, are one cluster.
+    """
+    vs = [i for i, e in enumerate(edges) if e["orientation"] == "v"]
+    hs = sorted((i for i, e in enumerate(edges) if e["orientation"] == "h"), key=lambda i: edges[i]["top"])
+    if not vs or not hs:
+        return []
+    h_tops = [edges[i]["top"] for i in hs]
+    parent = list(range(len(edges)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(a: int, b: int) -> None:
+        a, b = root(a), root(b)
+        if a != b:
+            parent[a] = b
+
+    margin = tolerance + 1e-6  # candidates from a slightly wider band; the exact test decides
+    vertices: dict[Point, Vertex] = {}
+    first_edge: dict[Point, int] = {}
+    for vi in vs:
+        v = edges[vi]
+        lo = bisect.bisect_left(h_tops, v["top"] - margin)
+        hi = bisect.bisect_right(h_tops, v["bottom"] + margin)
+        for h_index in hs[lo:hi]:
+            h = edges[h_index]
+            if (
+                v["top"] <= h["top"] + tolerance
+                and v["bottom"] >= h["top"] - tolerance
+                and v["x0"] >= h["x0"] - tolerance
+                and v["x0"] <= h["x1"] + tolerance
+            ):
+                point = (v["x0"], h["top"])
+                vertex = vertices.get(point)
+                if vertex is None:
+                    vertex = vertices[point] = (set(), set())
+                    first_edge[point] = vi
+                vertex[0].add(_bbox(v))
+                vertex[1].add(_bbox(h))
+                union(vi, h_index)
+                union(vi, first_edge[point])
+    clusters: dict[int, dict[Point, Vertex]] = {}
+    for point, vertex in vertices.items():
+        clusters.setdefault(root(first_edge[point]), {})[point] = vertex
+    return list(clusters.values())
+
+
+def _vertices_to_cells(vertices: dict[Point, Vertex]) -> list[Box]:
+    """pdfplumber's `intersections_to_cells`: for each point (in sorted order), the smallest cell
+    it opens at its top left, from the points below and right of it that share an edge with it,
+    and a bottom-right point that shares an edge with both. Points below and right are looked up
+    by column and by row instead of in all the points after it."""
+    points = sorted(vertices)
+    columns: dict[float, list[Point]] = {}
+    rows: dict[float, list[Point]] = {}
+    for pt in points:
+        columns.setdefault(pt[0], []).append(pt)
+        rows.setdefault(pt[1], []).append(pt)
+    at_column = {pt: i for column in columns.values() for i, pt in enumerate(column)}
+    at_row = {pt: i for row in rows.values() for i, pt in enumerate(row)}
+    cells: list[Box] = []
+    for pt in points:
+        v_edges, h_edges = vertices[pt]
+        below = columns[pt[0]][at_column[pt] + 1 :]
+        right = rows[pt[1]][at_row[pt] + 1 :]
+        cell = _smallest_cell(pt, v_edges, h_edges, below, right, vertices)
+        if cell is not None:
+            cells.append(cell)
+    return cells
+
+
+def _smallest_cell(
+    pt: Point,
+    v_edges: set[Box],
+    h_edges: set[Box],
+    below: Sequence[Point],
+    right: Sequence[Point],
+    vertices: dict[Point, Vertex],
+) -> Box | None:
+    for below_pt in below:
+        below_v, below_h = vertices[below_pt]
+        if v_edges.isdisjoint(below_v):
+            continue
+        for right_pt in right:
+            right_v, right_h = vertices[right_pt]
+            if h_edges.isdisjoint(right_h):
+                continue
+            corner = vertices.get((right_pt[0], below_pt[1]))
+            if corner is not None and not corner[0].isdisjoint(right_v) and not corner[1].isdisjoint(below_h):
+                return (pt[0], pt[1], right_pt[0], below_pt[1])
+    return None
 
 
 # -- cells -> grids -------------------------------------------------------------------------------
@@ -132,7 +248,14 @@ def _boundaries(values: Iterable[float], tolerance: float) -> list[float]:
 
 
 def _index(boundaries: Sequence[float], value: float, tolerance: float) -> int:
-    return min(range(len(boundaries)), key=lambda i: abs(boundaries[i] - value))
+    """The index of the boundary nearest `value` (the first of two as near). `boundaries` rise
+    strictly, so the nearest is one of the two around value's insertion point."""
+    i = bisect.bisect_left(boundaries, value)
+    if i == 0:
+        return 0
+    if i == len(boundaries):
+        return i - 1
+    return i - 1 if abs(boundaries[i - 1] - value) <= abs(boundaries[i] - value) else i
 
 
 def _inside(word: Word, box: Box) -> bool:
@@ -218,6 +341,11 @@ def cells_to_grid(page: PageData, cells: Sequence[Box], settings: Settings = DEF
         return None
     bbox = (xs[0], ys[0], xs[-1], ys[-1])
     words_in = [w for w in page.words if _inside(w, bbox)]
+    # the words by the height of their middle, so that each cell looks only at its own band
+    middles = [w.middle for w in words_in]
+    centres = [(w.x0 + w.x1) / 2 for w in words_in]
+    by_middle = sorted(range(len(words_in)), key=middles.__getitem__)
+    sorted_middles = [middles[i] for i in by_middle]
     slots: list[list[Slot | None]] = [[None] * (len(xs) - 1) for _ in range(len(ys) - 1)]
     claimed: set[Word] = set()
     for cell in sorted(cells, key=lambda c: (c[1], c[0])):
@@ -225,7 +353,14 @@ def cells_to_grid(page: PageData, cells: Sequence[Box], settings: Settings = DEF
         r0, r1 = _index(ys, cell[1], tol), _index(ys, cell[3], tol)
         if c1 <= c0 or r1 <= r0:
             continue
-        mine = [w for w in words_in if w not in claimed and _inside(w, cell)]
+        band = by_middle[
+            bisect.bisect_left(sorted_middles, cell[1]) : bisect.bisect_right(sorted_middles, cell[3])
+        ]
+        mine = [
+            words_in[i]
+            for i in sorted(band)  # page order, as a scan of all words would give
+            if cell[0] <= centres[i] <= cell[2] and words_in[i] not in claimed
+        ]
         claimed.update(mine)
         text, left, right, bold = _cell_text(mine, cell[2])
         slots[r0][c0] = Slot(
