@@ -104,3 +104,16 @@ def test_table_lookup() -> None:
     assert table.cell("Jan", 0).value == 1254
     assert table.cell(("Jan", "geslaagd"), 1).kind == "suppressed"
     assert [c.raw for _, _, c in table.iter_cells()] == ["1.254", "8,8%", "", "<5"]
+
+
+def test_question_label_with_several_numbers_finds_its_answer() -> None:
+    answer = Answer(
+        minister=None,
+        refers_to=None,
+        intro="",
+        items=(Item("1", "Eerst."), Item("3, 4 en 5", "Samen."), Item("a", "Letter.")),
+    )
+    assert answer.item_for("3, 4 en 5") == Item("3, 4 en 5", "Samen.")
+    assert answer.item_for("4") == Item("3, 4 en 5", "Samen.")
+    assert answer.item_for("a") == Item("a", "Letter.")
+    assert answer.item_for("2") is None

@@ -89,17 +89,20 @@ class Answer:
     def item_for(self, question_number: str) -> Item | None:
         """The answer item that answers sub-question `question_number`.
 
-        An item numbered '2 en 3' (one answer to several questions) answers both 2 and 3.
+        An item numbered '2 en 3' (one answer to several questions) answers both 2 and 3; a
+        question label naming several numbers ('3, 4 en 5') finds the item answering any of them.
         """
+        wanted = set(_numbers_of(question_number))
         for it in self.items:
-            if it.number is not None and question_number in _numbers_of(it.number):
+            if it.number is not None and wanted & set(_numbers_of(it.number)):
                 return it
         return None
 
 
 def _numbers_of(label: str) -> tuple[str, ...]:
+    """The numbers (or letters) a label names: '3, 4 en 5' -> ('3', '4', '5'); 'a' -> ('a',)."""
     parts = label.replace(",", " ").replace("-", " ").split()
-    return tuple(p for p in parts if p not in {"en", "tot", "&"})
+    return tuple(p for p in parts if p.isdigit() or (len(p) == 1 and p.isalpha()))
 
 
 @attrs.frozen
