@@ -233,7 +233,9 @@ def chars_to_words(chars: list[dict[str, Any]], settings: Settings = DEFAULT_SET
     # without a key tuple per character (tuples are objects the garbage collector must visit).
     mids = [(c["top"] + c["bottom"]) / 2 for c in chars]
     x0s = [c["x0"] for c in chars]
-    rounded = [round(m, 1) for m in mids]
+    # round() with digits is slow; characters of one line share a handful of middles
+    rounded_of = {m: round(m, 1) for m in set(mids)}
+    rounded = [rounded_of[m] for m in mids]
     order = sorted(range(len(chars)), key=x0s.__getitem__)
     order.sort(key=rounded.__getitem__)
     tolerance = settings.word_y_tolerance
@@ -257,6 +259,7 @@ def _line_words(line: list[dict[str, Any]], settings: Settings) -> Iterator[Word
     """The words of one line of characters (in x order): a word's text, box, size and weight are
     gathered as its characters come, without a list per word."""
     x_tolerance = settings.word_x_tolerance
+    bold_fonts = _bold_fonts
     last_text: str | None = None
     last_x0 = 0.0
     n = 0  # characters in the current word
@@ -282,7 +285,10 @@ def _line_words(line: list[dict[str, Any]], settings: Settings) -> Iterator[Word
             yield Word(text, float(x0), float(x1), float(top), float(bottom), size, bold * 2 >= n)
             n = 0
         c_top, c_bottom, c_size = c["top"], c["bottom"], float(c["size"])
-        c_bold = _is_bold(str(c.get("fontname", "")))
+        fontname = c.get("fontname", "")
+        c_bold = bold_fonts.get(fontname) if type(fontname) is str else None
+        if c_bold is None:
+            c_bold = _is_bold(str(fontname))
         if n == 0:
             text, x0, top, bottom, size, bold = c_text, c_x0, c_top, c_bottom, c_size, c_bold
         else:
