@@ -358,4 +358,49 @@ def _rulings(page: Any) -> tuple[tuple[Edge, ...], tuple[Filled, ...]]:
                 )
             if filled:
                 fills.append(Filled(x0, x1, top, bottom))
+    edges.extend(curves_to_edges(page.curves))
     return tuple(edges), tuple(fills)
+
+
+def curves_to_edges(curves: Iterable[dict[str, Any]]) -> Iterator[Edge]:
+    """Rules drawn as one stroked polyline (`m l l l` without closing into a rectangle).
+
+    Some producers draw a table's borders as a single path; pdfminer reports it as a curve.
+    Only paths made of straight segments count, and of those only the horizontal and vertical
+    segments: a Bezier curve (a logo, a rounded box, a chart line) never becomes a rule.
+    """
+    for curve in curves:
+        if not curve.get("stroke") or not _visible(curve.get("stroking_color", (0,))):
+            continue
+        path = curve.get("path") or ()
+        if any(op[0] not in ("m", "l", "h") for op in path):
+            continue
+        for a, b in _path_segments(path):
+            yield from _segment_to_edge(a, b)
+
+
+def _path_segments(
+    path: Iterable[tuple[Any, ...]],
+) -> Iterator[tuple[tuple[float, float], tuple[float, float]]]:
+    """The straight segments of a path of `m`, `l` and `h` (close) operations."""
+    start = here = None
+    for op in path:
+        if op[0] == "m":
+            start = here = (float(op[1][0]), float(op[1][1]))
+        elif op[0] == "l" and here is not None:
+            there = (float(op[1][0]), float(op[1][1]))
+            yield here, there
+            here = there
+        elif op[0] == "h" and here is not None and start is not None:
+            yield here, start
+            here = start
+
+
+def _segment_to_edge(a: tuple[float, float], b: tuple[float, float]) -> Iterator[Edge]:
+    (ax, ay), (bx, by) = a, b
+    if abs(ay - by) < 0.5 and abs(ax - bx) >= 1:
+        y = (ay + by) / 2
+        yield Edge("h", min(ax, bx), max(ax, bx), y, y)
+    elif abs(ax - bx) < 0.5 and abs(ay - by) >= 1:
+        x = (ax + bx) / 2
+        yield Edge("v", x, x, min(ay, by), max(ay, by))
