@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from answer_parser.layout import Line, words_to_lines
 from answer_parser.reading import Edge, Word
-from answer_parser.stream import page_stream_grids
+from answer_parser.stream import body_gutters, edges_to_rules, page_stream_grids, split_at_gutters
 from answer_parser.tables import chain_to_table
 
 SIZE = 10.0
@@ -106,3 +106,89 @@ def test_header_text_wrapped_in_its_cells_is_one_header_row() -> None:
     assert table.stub_header == "Leeftijdscategorie"
     assert [c.path for c in table.columns] == [("geslaagd op MO",), ("geen passend aanbod",)]
     assert [r.label for r in table.rows] == [("18 - 29 jaar",), ("30 - 39 jaar",)]
+
+
+# -- tables between horizontal rules ---------------------------------------------------------------
+
+TEXT_TABLE = [
+    [
+        ("Project", 72, False),
+        ("Gemeente", 200, False),
+        ("Bedrag", 340, True),
+        ("Stand van zaken", 350, False),
+    ],
+    [
+        ("Fietsbrug over", 72, False),
+        ("Bilzen,", 200, False),
+        ("2.450.000", 340, True),
+        ("in uitvoering", 350, False),
+    ],
+    [("de Demer", 72, False), ("Lanaken", 200, False), ("sinds mei", 350, False)],
+    [("Fietspad N3", 72, False), ("Pelt", 200, False), ("960.000", 340, True), ("opgeleverd", 350, False)],
+    [("Totaal", 72, False), ("3.410.000", 340, True)],
+]
+
+
+def test_booktabs_table_with_text_columns_reads_rows_over_wrapped_cells() -> None:
+    lines = _lines(TEXT_TABLE, pitch=12.0)
+    # a rule above the header, one under it, one under the last row (drawn cell by cell)
+    rules = [Edge("h", 70, 200, 98, 98), Edge("h", 200, 430, 98, 98)]
+    rules += [Edge("h", 70, 430, y, y) for y in (111.0, 160.0)]
+    table = chain_to_table(page_stream_grids(lines, 1, edges=rules))
+    assert table.stub_header == "Project"
+    assert [c.path for c in table.columns] == [("Gemeente",), ("Bedrag",), ("Stand van zaken",)]
+    assert [(r.label, [c.raw for c in r.cells]) for r in table.rows] == [
+        (("Fietsbrug over de Demer",), ["Bilzen, Lanaken", "2.450.000", "in uitvoering sinds mei"]),
+        (("Fietspad N3",), ["Pelt", "960.000", "opgeleverd"]),
+        (("Totaal",), ["", "3.410.000", ""]),
+    ]
+    assert table.rows[0].cells[0].kind == "text"
+    assert table.rows[-1].total
+
+
+def test_rules_under_every_row_make_each_band_one_row() -> None:
+    lines = _lines(TEXT_TABLE, pitch=12.0)
+    rules = [Edge("h", 70, 430, y, y) for y in (98.0, 111.0, 135.0, 147.0, 160.0)]
+    table = chain_to_table(page_stream_grids(lines, 1, edges=rules))
+    assert [r.label for r in table.rows] == [("Fietsbrug over de Demer",), ("Fietspad N3",), ("Totaal",)]
+
+
+def test_two_columns_of_words_between_rules_are_not_a_table() -> None:
+    lines = _lines(
+        [
+            [("Nederlands", 72, False), ("Français", 300, False)],
+            [("De minister antwoordt", 72, False), ("Le ministre répond", 300, False)],
+            [("dat het klopt.", 72, False), ("que c'est exact.", 300, False)],
+        ]
+    )
+    rules = [Edge("h", 70, 430, y, y) for y in (98.0, 111.0, 140.0)]
+    assert page_stream_grids(lines, 1, edges=rules) == []
+
+
+def test_a_band_with_running_text_ends_the_table() -> None:
+    lines = _lines(TEXT_TABLE, pitch=12.0)
+    prose = "Dit is gewone tekst onder de tabel die over bijna de hele breedte doorloopt tot de rand."
+    lines += words_to_lines(_words(prose, 72, 175), 1)
+    rules = [Edge("h", 70, 430, y, y) for y in (98.0, 111.0, 160.0, 200.0)]
+    (grid,) = page_stream_grids(lines, 1, edges=rules)
+    assert not any(w.text == "gewone" for w in grid.words)
+
+
+def test_rules_drawn_cell_by_cell_are_joined_and_short_ones_dropped() -> None:
+    edges = [Edge("h", 70, 200, 98, 98), Edge("h", 201, 430, 98.2, 98.2), Edge("h", 72, 90, 300, 300)]
+    edges.append(Edge("v", 70, 70, 98, 160))
+    assert edges_to_rules(edges) == [Edge("h", 70, 430, 98, 98)]
+
+
+def test_gutters_are_strips_no_word_crosses() -> None:
+    lines = _lines(TEXT_TABLE[1:4], pitch=12.0)
+    gutters = body_gutters(lines)
+    # label | municipality | amount (right-aligned, ending at 340) | text column from 350
+    assert len(gutters) == 3
+    assert gutters[2] == (340.0, 350.0)
+    assert [s.text for s in split_at_gutters(lines[0], gutters)] == [
+        "Fietsbrug over",
+        "Bilzen,",
+        "2.450.000",
+        "in uitvoering",
+    ]

@@ -52,6 +52,11 @@ class Settings:
     intersection_tolerance: float = attrs.field(default=3.0, validator=_positive)
     #: tables without rules: a gap wider than this share of the font size separates columns
     column_gap_ratio: float = attrs.field(default=0.9, validator=_positive)
+    #: tables between horizontal rules: rules shorter than this (points) are not table rules
+    rule_min_width: float = attrs.field(default=60.0, validator=_positive)
+    #: tables between horizontal rules: an empty strip at least this share of the font size wide
+    #: down all body lines separates two columns
+    gutter_ratio: float = attrs.field(default=0.6, validator=_positive)
     #: tables without rules: lines further apart than this share of the font size end a table
     row_gap_ratio: float = attrs.field(default=1.2, validator=_positive)
     #: tables without rules: column extents closer than this (points) are one column

@@ -20,6 +20,7 @@ from itertools import pairwise
 
 import attrs
 
+from .dialect import TABLE_NOTE
 from .layout import Line
 from .numbers import is_numeric, looks_like_label
 from .reading import Edge, Word
@@ -314,8 +315,10 @@ def _body_rows(
     """
     rows: list[list[list[Segment]]] = []
     band_of_row: list[int] = []
+    all_placed = [_place(segs, cols) for segs in segments]
+    numeric = _numeric_columns(all_placed)
     for k, (line, segs) in enumerate(zip(lines, segments, strict=True)):
-        placed = _place(segs, cols)
+        placed = all_placed[k]
         band = sum(1 for y in rules if y < line.top)
         if rules and rows and band_of_row[-1] == band:
             for c, more in enumerate(placed):
@@ -325,9 +328,35 @@ def _body_rows(
         if not rules and rows and _continues_label(segs, placed, rows[-1], following):
             rows[-1][0].extend(placed[0])
             continue
+        if not rules and rows and _continues_cells(placed, all_placed[k - 1], numeric):
+            for c, more in enumerate(placed):
+                rows[-1][c].extend(more)
+            continue
         rows.append(placed)
         band_of_row.append(band)
     return [tuple(_slot(segs, cols[c]) for c, segs in enumerate(row)) for row in rows]
+
+
+def _numeric_columns(placed: Sequence[Sequence[Sequence[Segment]]]) -> list[bool]:
+    """Which columns hold numbers: two thirds of their filled cells or more are numeric."""
+    out = []
+    for c in range(len(placed[0]) if placed else 0):
+        cells = [row[c] for row in placed if row[c]]
+        numeric = sum(1 for segs in cells if all(s.numeric for s in segs))
+        out.append(bool(cells) and numeric * 3 >= 2 * len(cells))
+    return out
+
+
+def _continues_cells(
+    placed: Sequence[Sequence[Segment]], above: Sequence[Sequence[Segment]], numeric: Sequence[bool]
+) -> bool:
+    """Is a line the wrapped rest of the text cells of the line above (cells top-aligned, as in
+    Word)? Yes when it states no number in a column of numbers, reaches beyond the label
+    column, and every cell it fills was filled on the line above."""
+    filled = [c for c, segs in enumerate(placed) if segs]
+    if not any(c > 0 for c in filled) or any(numeric[c] for c in filled if c > 0):
+        return False
+    return all(above[c] for c in filled)
 
 
 def _continues_label(
@@ -384,14 +413,244 @@ def row_rules(region: Region, edges: Sequence[Edge]) -> list[float]:
     return ys if gaps * 2 >= len(body) - 1 and gaps > 0 else []
 
 
+# -- tables between horizontal rules ---------------------------------------------------------------
+
+
+def edges_to_rules(edges: Sequence[Edge], settings: Settings = DEFAULT_SETTINGS) -> list[Edge]:
+    """Horizontal edges joined into whole rules: a row rule drawn cell by cell (Word draws one
+    bottom border per cell) becomes one rule; rules a hair apart (a double line) become one."""
+    flat = sorted((e for e in edges if e.orientation == "h"), key=lambda e: (round(e.top, 1), e.x0))
+    joined: list[list[float]] = []  # [x0, x1, y]
+    for e in flat:
+        last = joined[-1] if joined else None
+        if last and abs(e.top - last[2]) <= 0.5 and e.x0 <= last[1] + settings.join_tolerance:
+            last[1] = max(last[1], e.x1)
+        else:
+            joined.append([e.x0, e.x1, e.top])
+    rules: list[Edge] = []
+    for x0, x1, y in sorted(joined, key=lambda r: (r[2], r[0])):
+        if x1 - x0 < settings.rule_min_width:
+            continue  # shorter than a table: an underline, a tick
+        same = [
+            r
+            for r in rules
+            if abs(r.x0 - x0) <= settings.snap_tolerance and abs(r.x1 - x1) <= settings.snap_tolerance
+        ]
+        if same and y - same[-1].top <= settings.snap_tolerance:
+            continue
+        rules.append(Edge("h", x0, x1, y, y))
+    return rules
+
+
+def _is_prose(line: Line, width: float, settings: Settings) -> bool:
+    """A line of running text: one segment across most of the rules' width, or a caption."""
+    segs = line_to_segments(line, settings)
+    return (len(segs) == 1 and line.x1 - line.x0 > 0.6 * width) or line.text.lower().startswith("tabel")
+
+
+@attrs.frozen
+class RuledRegion:
+    """A table found between horizontal rules: its region, and the y positions that separate its
+    body rows (the rules between rows, or the wider gaps between lines when only the header
+    and the table's end are ruled)."""
+
+    region: Region
+    breaks: tuple[float, ...]
+
+
+def rules_to_regions(
+    lines: Sequence[Line], edges: Sequence[Edge], settings: Settings = DEFAULT_SETTINGS
+) -> list[RuledRegion]:
+    """Tables whose rows lie between horizontal rules of one width (a rule above the header,
+    one under it, one under the last row; or one under every row), whatever their cells hold:
+    text columns too, which the alignment of numbers alone does not find.
+
+    The rules of one width are taken in order; the bands between consecutive rules that hold
+    lines and no running text form a run; a run of two bands or more whose body lines stand in
+    two columns or more is a table: the first band its header, the rest its body."""
+    rules = edges_to_rules(edges, settings)
+    stacks: list[list[Edge]] = []
+    for r in rules:
+        for stack in stacks:
+            if (
+                abs(stack[0].x0 - r.x0) <= settings.snap_tolerance
+                and abs(stack[0].x1 - r.x1) <= settings.snap_tolerance
+            ):
+                stack.append(r)
+                break
+        else:
+            stacks.append([r])
+    found: list[RuledRegion] = []
+    for stack in stacks:
+        x0, x1 = stack[0].x0, stack[0].x1
+        width = x1 - x0
+        bands: list[list[Line]] = []
+        for upper, lower in pairwise(stack):
+            inside = [
+                ln
+                for ln in lines
+                if upper.top < (ln.top + ln.bottom) / 2 < lower.top and ln.x1 > x0 and ln.x0 < x1
+            ]
+            loose = [
+                ln.x0 < x0 - 2
+                or ln.x1 > x1 + 2
+                or _is_prose(ln, width, settings)
+                or bool(TABLE_NOTE.match(ln.text))
+                for ln in inside
+            ]
+            if inside and not any(loose):
+                bands.append(inside)
+                continue
+            head = inside[: loose.index(True)] if any(loose) else []
+            for k in range(1, len(head)):
+                if not _close(head[k - 1], head[k], settings):
+                    head = head[:k]  # a note under the table, set apart
+                    break
+            if bands and _value_rows(head, settings):
+                bands.append(head)  # the last rows, unruled, above a note or running text
+            found += _bands_to_region(_with_header(bands, lines, x0, x1, settings), settings)
+            bands = []
+        found += _bands_to_region(_with_header(bands, lines, x0, x1, settings), settings)
+    return found
+
+
+def _value_rows(lines: Sequence[Line], settings: Settings) -> bool:
+    """Lines that read as table rows: the first states values, and half of them do."""
+    values = [_has_values(line_to_segments(ln, settings)) for ln in lines]
+    return bool(values) and values[0] and sum(values) * 2 >= len(values)
+
+
+def _with_header(
+    bands: list[list[Line]], lines: Sequence[Line], x0: float, x1: float, settings: Settings
+) -> list[list[Line]]:
+    """The bands with the header first. When the first band already holds a row of values, the
+    rule on top closes the header rather than opening it (a shaded header without a rule
+    above it): the header is then the lines right above the rule, as `_header_start` finds
+    them; with none there, the table has no header band."""
+    if not bands or not any(_has_values(line_to_segments(ln, settings)) for ln in bands[0]):
+        return bands
+    first = bands[0][0]
+    above = [ln for ln in lines if ln.bottom <= first.top and ln.x1 > x0 and ln.x0 < x1]
+    if not above or first.top - above[-1].bottom > settings.row_gap_ratio * 2 * max(first.size, 1.0):
+        return [[], *bands]
+    run = [*above, first]
+    segs = [line_to_segments(ln, settings) for ln in run]
+    start = _header_start(run, segs, len(run) - 1, settings)
+    header = [ln for ln in run[start:-1] if x0 - 2 <= ln.x0 and ln.x1 <= x1 + 2]
+    return [header, *bands]
+
+
+def _bands_to_region(bands: Sequence[Sequence[Line]], settings: Settings) -> list[RuledRegion]:
+    if len(bands) < 2 or (not bands[0] and len(bands) < 3):
+        return []
+    lines = [ln for band in bands for ln in band]
+    gutters = body_gutters([ln for band in bands[1:] for ln in band], settings)
+    segments = tuple(
+        tuple(line_to_segments(ln, settings) if k < len(bands[0]) else split_at_gutters(ln, gutters))
+        for k, ln in enumerate(lines)
+    )
+    region = Region(lines=tuple(lines), segments=segments, first_body=len(bands[0]))
+    if not _tabular(region, settings):
+        return []
+    body = bands[1:]
+    if len(body) == 1:  # only the header and the end ruled: rows from the gaps between lines
+        return [RuledRegion(region, _gap_breaks(body[0]))]
+    # rules between the rows: a band is a row (its label or text cells wrapped over its lines),
+    # unless each of its lines states values (then each line is a row: a rule only above the
+    # total, say) or its lines stand at two pitches (then the wider gaps part its rows)
+    breaks: list[float] = []
+    for k, band in enumerate(body):
+        if k:
+            breaks.append(band[0].top - 0.5)
+        if len(band) > 1 and all(_has_values(line_to_segments(ln, settings)) for ln in band):
+            breaks += [ln.top - 0.5 for ln in band[1:]]
+        else:
+            breaks += _gap_breaks(band)
+    return [RuledRegion(region, tuple(sorted(breaks)))]
+
+
+def body_gutters(lines: Sequence[Line], settings: Settings = DEFAULT_SETTINGS) -> list[tuple[float, float]]:
+    """The gaps between columns: vertical strips at least `gutter_ratio` of the font size wide
+    that no word of any of the lines crosses. Across the lines of a text column the words cover
+    it; only the space between columns stays empty."""
+    spans = sorted((w.x0, w.x1) for ln in lines for w in ln.words)
+    if not spans:
+        return []
+    size = max(ln.size for ln in lines)
+    gutters: list[tuple[float, float]] = []
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= settings.gutter_ratio * size:
+            gutters.append((reach, x0))
+        reach = max(reach, x1)
+    return gutters
+
+
+def split_at_gutters(line: Line, gutters: Sequence[tuple[float, float]]) -> list[Segment]:
+    """A line's words in runs, cut wherever a gutter lies between two neighbouring words."""
+    groups: list[list[Word]] = []
+    for w in line.words:
+        if groups and not any(groups[-1][-1].x1 <= g0 and g1 <= w.x0 for g0, g1 in gutters):
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+    return [Segment(tuple(g)) for g in groups]
+
+
+def _tabular(region: Region, settings: Settings) -> bool:
+    """Do the body lines stand in columns like a table's? Three columns or more; or two, one
+    of them holding numbers. Two columns of words only are two columns of text (a bilingual
+    page, a glossary), not a table of data."""
+    cols = _columns(region, settings)
+    if len(cols) >= 3:
+        return True
+    if len(cols) < 2:
+        return False
+    body = region.segments[region.first_body :]
+    numeric = sum(1 for segs in body if any(s.numeric for s in segs[1:]))
+    return numeric * 2 >= len(body)
+
+
+def _gap_breaks(lines: Sequence[Line]) -> tuple[float, ...]:
+    """Where rows break in a run of lines whose rows are not ruled: at the gaps clearly wider
+    than the tightest line pitch (cell padding, paragraph spacing after a cell). When every
+    pitch is alike, none: each line is then a row of its own (see `_body_rows`)."""
+    if len(lines) < 2:
+        return ()
+    pitches = [b.top - a.top for a, b in pairwise(lines)]
+    tight = min(pitches)
+    size = max(ln.size for ln in lines)
+    wide = [p > tight + 0.25 * size for p in pitches]
+    if not any(wide) or all(wide):
+        return ()
+    return tuple(b.top - 0.5 for (a, b), w in zip(pairwise(lines), wide, strict=True) if w)
+
+
 def page_stream_grids(
     lines: Sequence[Line], page: int, settings: Settings = DEFAULT_SETTINGS, edges: Sequence[Edge] = ()
 ) -> list[Grid]:
     """Every table without vertical rules on one page (`edges`: the page's ruling, for tables
-    ruled between their rows)."""
+    ruled between their rows).
+
+    Tables found from the alignment of their numbers come first; a table between horizontal
+    rules is added where it holds lines those did not claim (a table with text columns) or
+    where they took lines under its header rule for header lines, and then replaces the
+    regions it overlaps."""
+    regions = [(r, row_rules(r, edges)) for r in lines_to_regions(lines, settings)]
+    for ruled in rules_to_regions(lines, edges, settings):
+        top, bottom = ruled.region.lines[0].top, ruled.region.lines[-1].bottom
+        claimed = {id(ln) for r, _ in regions for ln in r.lines}
+        headers = {id(ln) for r, _ in regions for ln in r.lines[: r.first_body]}
+        ruled_body = ruled.region.lines[ruled.region.first_body :]
+        if all(id(ln) in claimed for ln in ruled.region.lines) and not any(
+            id(ln) in headers for ln in ruled_body
+        ):
+            continue  # found already, and the rules agree with where its header ends
+        regions = [(r, b) for r, b in regions if r.lines[-1].bottom < top or r.lines[0].top > bottom]
+        regions.append((ruled.region, list(ruled.breaks)))
     grids = []
-    for region in lines_to_regions(lines, settings):
-        grid = region_to_grid(region, page, settings, row_rules(region, edges))
+    for region, breaks in sorted(regions, key=lambda rb: rb[0].lines[0].top):
+        grid = region_to_grid(region, page, settings, breaks)
         if grid is not None:
             grids.append(grid)
     return grids
