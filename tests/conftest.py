@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from functools import cache
 from importlib import resources
@@ -10,6 +11,8 @@ from typing import Any
 
 import jsonschema
 import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -45,3 +48,17 @@ def need_corpus(sub: str = "") -> Path:
     if not folder.is_dir():
         pytest.skip(f"{folder} is absent")
     return folder
+
+
+def tiny_pdf(encrypt: str | None = None, text: bool = True) -> bytes:
+    """A one-page PDF made on the spot: an answer heading as text, or (text=False) only a
+    filled box, like a scan without a text layer; `encrypt` sets a user password."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, encrypt=encrypt)
+    if text:
+        c.drawString(72, 760, "ANTWOORD op vraag nr. 1 van 2 oktober 2020 van JAN PEETERS")
+    else:
+        c.rect(72, 500, 300, 200, fill=1)  # a 'scan': marks without a text layer
+    c.showPage()
+    c.save()
+    return buf.getvalue()

@@ -20,14 +20,12 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen import canvas
 
 import answer_parser
 from answer_parser import batch
 from answer_parser.batch import ErrorRecord, _imap, expand_inputs, parse_many, run_batch
 from answer_parser.compare import diff
-from conftest import FIXTURES, assert_valid, corpus_pdfs, need_corpus
+from conftest import FIXTURES, assert_valid, corpus_pdfs, need_corpus, tiny_pdf
 
 SEEDS = ["seed_qa", "seed_header", "seed_reportlab"]
 
@@ -42,18 +40,6 @@ def _seed(name: str) -> Path:
 def _expected(name: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((FIXTURES / f"{name}.expected.json").read_text("utf-8"))
     return data
-
-
-def _pdf(encrypt: str | None = None, text: bool = True) -> bytes:
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4, encrypt=encrypt)
-    if text:
-        c.drawString(72, 760, "ANTWOORD op vraag nr. 1 van 2 oktober 2020 van JAN PEETERS")
-    else:
-        c.rect(72, 500, 300, 200, fill=1)  # a 'scan': marks without a text layer
-    c.showPage()
-    c.save()
-    return buf.getvalue()
 
 
 BAD = {
@@ -76,8 +62,8 @@ def mixed(tmp_path: Path) -> Path:
     (folder / "tekst.pdf").write_text("Dit is geen PDF maar platte tekst.\n", encoding="utf-8")
     qa = (FIXTURES / "seed_qa.pdf").read_bytes()
     (folder / "afgebroken.pdf").write_bytes(qa[: len(qa) // 3])
-    (folder / "versleuteld.pdf").write_bytes(_pdf(encrypt="geheim"))
-    (folder / "scan.pdf").write_bytes(_pdf(text=False))
+    (folder / "versleuteld.pdf").write_bytes(tiny_pdf(encrypt="geheim"))
+    (folder / "scan.pdf").write_bytes(tiny_pdf(text=False))
     return folder
 
 
@@ -145,7 +131,7 @@ def test_unexpected_exception_is_internal_error(monkeypatch: pytest.MonkeyPatch,
 
     monkeypatch.setattr(batch, "parse", broken)
     pdf = tmp_path / "a.pdf"
-    pdf.write_bytes(_pdf())
+    pdf.write_bytes(tiny_pdf())
     record = batch.parse_one(pdf)
     assert isinstance(record, ErrorRecord)
     assert record.code == "internal_error"

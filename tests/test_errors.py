@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen import canvas
 
 import answer_parser
 from answer_parser import (
@@ -21,19 +18,7 @@ from answer_parser import (
     NoTextLayerError,
     UnreadableFileError,
 )
-from conftest import FIXTURES
-
-
-def _pdf(encrypt: str | None = None, text: bool = True) -> bytes:
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4, encrypt=encrypt)
-    if text:
-        c.drawString(72, 760, "ANTWOORD op vraag nr. 1 van 2 oktober 2020 van JAN PEETERS")
-    else:
-        c.rect(72, 500, 300, 200, fill=1)  # a 'scan': marks without a text layer
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+from conftest import FIXTURES, tiny_pdf
 
 
 @pytest.mark.parametrize(
@@ -59,13 +44,13 @@ def test_truncated_fixture_is_damaged() -> None:
 
 def test_encrypted_pdf() -> None:
     with pytest.raises(EncryptedPDFError) as info:
-        answer_parser.parse(_pdf(encrypt="geheim"))
+        answer_parser.parse(tiny_pdf(encrypt="geheim"))
     assert info.value.code == "encrypted_pdf"
 
 
 def test_image_only_pdf_has_no_text_layer() -> None:
     with pytest.raises(NoTextLayerError):
-        answer_parser.parse(_pdf(text=False))
+        answer_parser.parse(tiny_pdf(text=False))
 
 
 def test_missing_file(tmp_path: Path) -> None:

@@ -272,8 +272,12 @@ def _header_rows(
     rows: list[list[list[str]]] = []  # row -> column -> line texts
     spans_of_rows: list[list[tuple[int, int]]] = []
     wide = _extend_columns(lines, cols)
-    for segs in lines:
-        spans = [(c[0], c[-1]) for c in (_header_cover(s, wide, 2.0) for s in segs)]
+    covers = [[_header_cover(s, wide, 2.0) for s in segs] for segs in lines]
+    for k, segs in enumerate(lines):
+        below = {c for cover in covers[k + 1 :] for cover_ in cover for c in cover_}
+        spans = [
+            _group_span(s, cover, covers[k], below, wide) for s, cover in zip(segs, covers[k], strict=True)
+        ]
         if rows and _same_structure(spans, spans_of_rows[-1]):
             for s, (c0, _c1) in zip(segs, spans, strict=True):
                 rows[-1][c0].append(s.text)
@@ -294,6 +298,37 @@ def _header_rows(
                     slots[c] = Slot(text="", covered=True)
         out.append(tuple(slots))
     return out
+
+
+def _group_span(
+    seg: Segment,
+    cover: Sequence[int],
+    line_covers: Sequence[Sequence[int]],
+    below: set[int],
+    cols: Sequence[tuple[float, float]],
+) -> tuple[int, int]:
+    """The columns a header segment heads, as (first, last). A segment that stands centred
+    over a run of columns whose own headers all sit on lower lines (none on this line) is a
+    group header over that run, the longest such: 'Vlaams Gewest' over 'mannen' and
+    'vrouwen', even where it fits inside one of them or reaches only two of three."""
+    first, last = cover[0], cover[-1]
+    if not all(c in below for c in range(first, last + 1)):
+        return first, last
+    taken = {c for other in line_covers if other is not cover for c in other}
+    lo, hi = first, last
+    while lo - 1 >= 1 and lo - 1 in below and lo - 1 not in taken:
+        lo -= 1
+    while hi + 1 < len(cols) and hi + 1 in below and hi + 1 not in taken:
+        hi += 1
+    mid = (seg.x0 + seg.x1) / 2
+    best = (first, last)
+    for i in range(lo, first + 1):
+        for j in range(last, hi + 1):
+            width = cols[j][1] - cols[i][0]
+            centred = abs((cols[i][0] + cols[j][1]) / 2 - mid) <= 0.1 * width
+            if centred and j - i > best[1] - best[0]:
+                best = (i, j)
+    return best
 
 
 def _same_structure(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> bool:
@@ -495,7 +530,7 @@ def rules_to_regions(
                 ln.x0 < x0 - 2
                 or ln.x1 > x1 + 2
                 or _is_prose(ln, width, settings)
-                or bool(TABLE_NOTE.match(ln.text))
+                or (ln.x0 <= x0 + 5 and bool(TABLE_NOTE.match(ln.text)))
                 for ln in inside
             ]
             if inside and not any(loose):
@@ -512,6 +547,20 @@ def rules_to_regions(
             bands = []
         found += _bands_to_region(_with_header(bands, lines, x0, x1, settings), settings)
     return found
+
+
+def _header_first(bands: Sequence[Sequence[Line]], settings: Settings) -> list[list[Line]]:
+    """Header rows ruled apart from each other (a rule under every row, the header's too) are
+    one header band: the bands before the first that states values, up to three."""
+    k = 1
+    while k < min(3, len(bands) - 1) and not any(_states_value(ln) for ln in bands[k]):
+        k += 1
+    return [[ln for band in bands[:k] for ln in band], *(list(b) for b in bands[k:])]
+
+
+def _states_value(line: Line) -> bool:
+    """A word after the first is a number, and not one that labels (a year)."""
+    return any(is_numeric(w.text) and not looks_like_label(w.text) for w in line.words[1:])
 
 
 def _value_rows(lines: Sequence[Line], settings: Settings) -> bool:
@@ -543,6 +592,7 @@ def _with_header(
 def _bands_to_region(bands: Sequence[Sequence[Line]], settings: Settings) -> list[RuledRegion]:
     if len(bands) < 2 or (not bands[0] and len(bands) < 3):
         return []
+    bands = _header_first(bands, settings)
     lines = [ln for band in bands for ln in band]
     gutters = body_gutters([ln for band in bands[1:] for ln in band], settings)
     segments = tuple(
@@ -613,8 +663,9 @@ def _tabular(region: Region, settings: Settings) -> bool:
 
 def _gap_breaks(lines: Sequence[Line]) -> tuple[float, ...]:
     """Where rows break in a run of lines whose rows are not ruled: at the gaps clearly wider
-    than the tightest line pitch (cell padding, paragraph spacing after a cell). When every
-    pitch is alike, none: each line is then a row of its own (see `_body_rows`)."""
+    than the tightest line pitch (cell padding, paragraph spacing after a cell), provided that
+    leaves at most one line of values in each row (a row whose label wraps, its numbers on one
+    line). Otherwise none: each line is then a row of its own (see `_body_rows`)."""
     if len(lines) < 2:
         return ()
     pitches = [b.top - a.top for a, b in pairwise(lines)]
@@ -623,6 +674,11 @@ def _gap_breaks(lines: Sequence[Line]) -> tuple[float, ...]:
     wide = [p > tight + 0.25 * size for p in pitches]
     if not any(wide) or all(wide):
         return ()
+    values_in_row = int(_states_value(lines[0]))
+    for line, starts_row in zip(lines[1:], wide, strict=True):
+        values_in_row = (0 if starts_row else values_in_row) + int(_states_value(line))
+        if values_in_row > 1:
+            return ()
     return tuple(b.top - 0.5 for (a, b), w in zip(pairwise(lines), wide, strict=True) if w)
 
 
@@ -632,20 +688,16 @@ def page_stream_grids(
     """Every table without vertical rules on one page (`edges`: the page's ruling, for tables
     ruled between their rows).
 
-    Tables found from the alignment of their numbers come first; a table between horizontal
-    rules is added where it holds lines those did not claim (a table with text columns) or
-    where they took lines under its header rule for header lines, and then replaces the
-    regions it overlaps."""
-    regions = [(r, row_rules(r, edges)) for r in lines_to_regions(lines, settings)]
+    Tables between horizontal rules win over the regions they overlap: the rules say where the
+    header ends and which lines form a row, and the empty strips down the body part columns
+    closer than a word gap would. Elsewhere, the tables found from the alignment of their
+    numbers."""
+    regions = [
+        (r, row_rules(r, edges) or list(_gap_breaks(r.lines[r.first_body :])))
+        for r in lines_to_regions(lines, settings)
+    ]
     for ruled in rules_to_regions(lines, edges, settings):
         top, bottom = ruled.region.lines[0].top, ruled.region.lines[-1].bottom
-        claimed = {id(ln) for r, _ in regions for ln in r.lines}
-        headers = {id(ln) for r, _ in regions for ln in r.lines[: r.first_body]}
-        ruled_body = ruled.region.lines[ruled.region.first_body :]
-        if all(id(ln) in claimed for ln in ruled.region.lines) and not any(
-            id(ln) in headers for ln in ruled_body
-        ):
-            continue  # found already, and the rules agree with where its header ends
         regions = [(r, b) for r, b in regions if r.lines[-1].bottom < top or r.lines[0].top > bottom]
         regions.append((ruled.region, list(ruled.breaks)))
     grids = []
