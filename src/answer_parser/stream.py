@@ -549,6 +549,26 @@ def rules_to_regions(
     return found
 
 
+def _ruled_region(header: Sequence[Line], body: Sequence[Line], settings: Settings) -> Region:
+    """A region whose body lines are cut into cells at the gutters down the body."""
+    gutters = body_gutters(body, settings)
+    segments = [tuple(line_to_segments(ln, settings)) for ln in header]
+    segments += [tuple(split_at_gutters(ln, gutters)) for ln in body]
+    return Region(lines=(*header, *body), segments=tuple(segments), first_body=len(header))
+
+
+def _extend_below(ruled: RuledRegion, more: Sequence[Line], settings: Settings) -> RuledRegion:
+    """A ruled table with the rows that follow under its last rule (a table ruled only in part,
+    its last row set off by a rule above it), each line stating values a row of its own."""
+    region = ruled.region
+    body = [*region.lines[region.first_body :], *more]
+    extended = _ruled_region(region.lines[: region.first_body], body, settings)
+    if not ruled.breaks:
+        return RuledRegion(extended, ())
+    breaks = [more[0].top - 0.5] + [ln.top - 0.5 for ln in more[1:] if _states_value(ln)]
+    return RuledRegion(extended, (*ruled.breaks, *breaks))
+
+
 def _header_first(bands: Sequence[Sequence[Line]], settings: Settings) -> list[list[Line]]:
     """Header rows ruled apart from each other (a rule under every row, the header's too) are
     one header band: the bands before the first that states values, up to three."""
@@ -593,13 +613,7 @@ def _bands_to_region(bands: Sequence[Sequence[Line]], settings: Settings) -> lis
     if len(bands) < 2 or (not bands[0] and len(bands) < 3):
         return []
     bands = _header_first(bands, settings)
-    lines = [ln for band in bands for ln in band]
-    gutters = body_gutters([ln for band in bands[1:] for ln in band], settings)
-    segments = tuple(
-        tuple(line_to_segments(ln, settings) if k < len(bands[0]) else split_at_gutters(ln, gutters))
-        for k, ln in enumerate(lines)
-    )
-    region = Region(lines=tuple(lines), segments=segments, first_body=len(bands[0]))
+    region = _ruled_region(bands[0], [ln for band in bands[1:] for ln in band], settings)
     if not _tabular(region, settings):
         return []
     body = bands[1:]
@@ -698,7 +712,12 @@ def page_stream_grids(
     ]
     for ruled in rules_to_regions(lines, edges, settings):
         top, bottom = ruled.region.lines[0].top, ruled.region.lines[-1].bottom
-        regions = [(r, b) for r, b in regions if r.lines[-1].bottom < top or r.lines[0].top > bottom]
+        apart = [(r, b) for r, b in regions if r.lines[-1].bottom < top or r.lines[0].top > bottom]
+        overlapped = [r for r, _ in regions if not (r.lines[-1].bottom < top or r.lines[0].top > bottom)]
+        below = {ln for r in overlapped for ln in r.lines[r.first_body :] if ln.top > bottom}
+        if below:
+            ruled = _extend_below(ruled, sorted(below, key=lambda ln: ln.top), settings)
+        regions = apart
         regions.append((ruled.region, list(ruled.breaks)))
     grids = []
     for region, breaks in sorted(regions, key=lambda rb: rb[0].lines[0].top):
