@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 
+import attrs
 import pytest
 
 from answer_parser.dialect import FLEMISH, TWEEDE_KAMER, detect_dialect, third_tuesday_of_september
@@ -366,6 +367,43 @@ def test_captions_and_notes_go_onto_their_tables() -> None:
         2: ("Aantallen kleiner dan 5 worden niet getoond.",),
     }
     assert [b.text for b in kept if isinstance(b, Paragraph)] == ["Gewone tekst na de tabellen.", "Tekst."]
+
+
+def _bold(text: str, *, top: float, size: float = 8.0) -> Paragraph:
+    plain = line(text, top=top, size=size)
+    first = attrs.evolve(plain.words[0], bold=True)
+    return Paragraph((Line(plain.page, (first, *plain.words[1:])),))
+
+
+def test_a_bold_title_in_small_print_above_a_table_is_its_caption_not_a_note_above() -> None:
+    blocks: list[Block] = [
+        para(
+            "De cijfers over de meldingen komen van de antidiscriminatievoorzieningen in de provincie",
+            "en van de politie, die de meldingen en aangiftes van de afgelopen drie jaar telde en",
+            "daarbij ook beledigende uitingen tegenover politieagenten heeft meegenomen.",
+        ),
+        para("Bijgaande cijfers:", top=130),
+        _bold("Meldingen Tumba, kenniscentrum discriminatie en diversiteit", top=150),
+        TableAnchor(0, 1, 160),
+        _bold("Meldingen bij de politie Fryslân", top=300),
+        TableAnchor(1, 1, 310),
+        # small print that reads like a header row or a total, not like a title
+        _bold("Totaal uitgaven", top=500),
+        TableAnchor(2, 1, 510),
+        Paragraph((line("2025 2026 2027", top=600, size=8.0),)),
+        TableAnchor(3, 1, 610),
+    ]
+    kept, captions = attach_captions(blocks)
+    assert captions.texts == {
+        0: "Meldingen Tumba, kenniscentrum discriminatie en diversiteit",
+        1: "Meldingen bij de politie Fryslân",
+    }
+    assert captions.numbers == {} and captions.notes == {}
+    assert [b.text for b in kept if isinstance(b, Paragraph)][1:] == [
+        "Bijgaande cijfers:",
+        "Totaal uitgaven",
+        "2025 2026 2027",
+    ]
 
 
 def test_annex_and_unknown() -> None:

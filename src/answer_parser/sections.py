@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Collection, Sequence
+from itertools import pairwise
 from typing import TypeVar
 
 import attrs
@@ -27,6 +28,7 @@ from .dialect import FLEMISH, Dialect
 from .layout import Line, Paragraph, body_size
 from .model import Answer, Item, Minister, Person, Question, Reference, Warning
 from .names import display_name
+from .tables import TOTAL_LABEL
 from .text import collapse, hyphenated_words, join_lines, join_paragraphs, join_text_lines
 
 T = TypeVar("T")
@@ -85,6 +87,17 @@ def attach_captions(blocks: Sequence[Block], dialect: Dialect = FLEMISH) -> tupl
         while last + 1 < len(blocks) and isinstance(blocks[last + 1], TableAnchor):
             last += 1
         run = [b.index for b in blocks[first : last + 1] if isinstance(b, TableAnchor)]
+        above = blocks[i - 1] if i > 0 and len(run) == 1 else None
+        if (
+            isinstance(above, Paragraph)
+            and i - 1 not in taken
+            and not dialect.caption.match(above.text)
+            and not dialect.table_note.match(above.lines[0].text)
+            and all(ln.size < small for ln in above.lines)
+            and _looks_like_title(above)
+        ):
+            texts[block.index] = collapse(above.text)  # an unnumbered title in small print
+            taken.add(i - 1)
         if block.index not in numbers and block.index not in texts:
             for j in (first - 1, last + 1) if len(run) > 1 else (i - 1, i + 1):
                 cand = blocks[j] if 0 <= j < len(blocks) else None
@@ -108,11 +121,34 @@ def attach_captions(blocks: Sequence[Block], dialect: Dialect = FLEMISH) -> tupl
             marked = bool(dialect.table_note.match(cand.lines[0].text))
             if not marked and not all(ln.size < small for ln in cand.lines):
                 break
+            if not marked and k + 1 < len(blocks) and isinstance(blocks[k + 1], TableAnchor):
+                break  # small print right above the next table is that table's title
             notes.setdefault(block.index, []).extend(_split_notes(cand, dialect))
             taken.add(k)
             k += 1
     kept = [b for i, b in enumerate(blocks) if i not in taken]
     return kept, Captions(numbers, texts, {k: tuple(v) for k, v in notes.items()})
+
+
+def _looks_like_title(paragraph: Paragraph) -> bool:
+    """A table's unnumbered title in small print: one or two lines of words (not numbers, not
+    header fragments), opening in bold with a capital."""
+    text = paragraph.text
+    first = paragraph.lines[0].words[0] if paragraph.lines[0].words else None
+    letters = sum(c.isalpha() for c in text)
+    visible = sum(not c.isspace() for c in text)
+    return (
+        first is not None
+        and first.bold
+        and text[:1].isupper()
+        and len(paragraph.lines) <= 2
+        and len(text.split()) >= 3
+        and letters >= 0.7 * visible
+        and not TOTAL_LABEL.match(text)
+        and not any(  # words standing apart like the cells of a header row
+            b.x0 - a.x1 > a.size for ln in paragraph.lines for a, b in pairwise(ln.words)
+        )
+    )
 
 
 def _caption_pieces(text: str, dialect: Dialect) -> list[str]:
