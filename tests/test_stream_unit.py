@@ -192,3 +192,25 @@ def test_gutters_are_strips_no_word_crosses() -> None:
         "2.450.000",
         "in uitvoering",
     ]
+
+
+def test_a_rule_only_above_the_total_leaves_each_line_of_values_a_row() -> None:
+    lines = _lines(
+        [
+            [("Grond", 72, False), ("Meldingen in 2021", 300, True), ("Meldingen in 2022", 450, True)],
+            [("Geslacht (trans)", 72, False), ("2", 300, True), ("3", 450, True)],
+            [("Seksuele gerichtheid", 72, False), ("10", 300, True), ("14", 450, True)],
+            [("TOTAAL", 72, False), ("12", 300, True), ("17", 450, True)],
+        ],
+        pitch=14.0,
+    )
+    # a rule above the header, under it, above the total and under the table
+    rules = [Edge("h", 70, 460, y, y) for y in (98.0, 112.0, 140.0, 154.0)]
+    table = chain_to_table(page_stream_grids(lines, 1, edges=rules))
+    assert [c.path for c in table.columns] == [("Meldingen in 2021",), ("Meldingen in 2022",)]
+    assert [(r.label, [c.value for c in r.cells]) for r in table.rows] == [
+        (("Geslacht (trans)",), [2, 3]),
+        (("Seksuele gerichtheid",), [10, 14]),
+        (("TOTAAL",), [12, 17]),
+    ]
+    assert table.rows[-1].total
