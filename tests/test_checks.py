@@ -5,9 +5,9 @@ from __future__ import annotations
 import attrs
 
 from answer_parser.checks import check_totals
+from answer_parser.dialect import TOTAL_LABEL
 from answer_parser.model import Cell, Column, Row, Table
 from answer_parser.numbers import parse_cell
-from answer_parser.tables import TOTAL_LABEL
 
 
 def _cell(raw: str) -> Cell:

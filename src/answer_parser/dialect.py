@@ -31,6 +31,12 @@ Layout = Literal["blocks", "interleaved"]
 
 CAPTION = regex.compile(r"^\s*Tabel\s+(?P<num>\d+)\s*(?:[:.\-–—]\s*)?(?P<text>.*)$", regex.IGNORECASE)
 TABLE_NOTE = regex.compile(r"^\s*(?:Bron|Noot|Opmerking|\*|\(\d+\))\s*:?", regex.IGNORECASE)
+#: the label of a total row: Totaal, Subtotaal, Som, Totaal generaal, 'Gewest - subtotaal dotaties'
+TOTAL_LABEL = regex.compile(
+    r"""^\s*(?:sub|eind|generaal\s+|algemeen\s+)?(?:totaal|total|som)\b   # Totaal, Subtotaal, Som ...
+        | \b(?:sub|eind)totaal\b                                          # Gewest - subtotaal dotaties""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
 
 
 def third_tuesday_of_september(year: int) -> datetime.date:

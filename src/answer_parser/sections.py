@@ -24,11 +24,10 @@ import attrs
 import regex
 
 from .dates import find_dutch_date, parse_dutch_date
-from .dialect import FLEMISH, Dialect
+from .dialect import FLEMISH, TOTAL_LABEL, Dialect
 from .layout import Line, Paragraph, body_size
 from .model import Answer, Item, Minister, Person, Question, Reference, Warning
 from .names import display_name
-from .tables import TOTAL_LABEL
 from .text import collapse, hyphenated_words, join_lines, join_paragraphs, join_text_lines
 
 T = TypeVar("T")

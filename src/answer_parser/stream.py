@@ -15,7 +15,7 @@ lines they claimed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import pairwise
 
 import attrs
@@ -25,7 +25,7 @@ from .layout import Line
 from .numbers import is_numeric, looks_like_label
 from .reading import Edge, Word
 from .settings import DEFAULT_SETTINGS, Settings
-from .tables import Grid, Slot
+from .tables import Grid, Slot, merge_rulings
 from .text import collapse, join_lines
 
 
@@ -272,12 +272,10 @@ def _header_rows(
     rows: list[list[list[str]]] = []  # row -> column -> line texts
     spans_of_rows: list[list[tuple[int, int]]] = []
     wide = _extend_columns(lines, cols)
-    covers = [[_header_cover(s, wide, 2.0) for s in segs] for segs in lines]
+    covers = [[_header_cover(s, wide, 2.0) for s in segs] for segs in lines]  # line -> segment -> columns
     for k, segs in enumerate(lines):
-        below = {c for cover in covers[k + 1 :] for cover_ in cover for c in cover_}
-        spans = [
-            _group_span(s, cover, covers[k], below, wide) for s, cover in zip(segs, covers[k], strict=True)
-        ]
+        headed_below = {c for line_covers in covers[k + 1 :] for cover in line_covers for c in cover}
+        spans = [_group_span(s, i, covers[k], headed_below, wide) for i, s in enumerate(segs)]
         if rows and _same_structure(spans, spans_of_rows[-1]):
             for s, (c0, _c1) in zip(segs, spans, strict=True):
                 rows[-1][c0].append(s.text)
@@ -302,7 +300,7 @@ def _header_rows(
 
 def _group_span(
     seg: Segment,
-    cover: Sequence[int],
+    index: int,
     line_covers: Sequence[Sequence[int]],
     below: set[int],
     cols: Sequence[tuple[float, float]],
@@ -310,11 +308,12 @@ def _group_span(
     """The columns a header segment heads, as (first, last). A segment that stands centred
     over a run of columns whose own headers all sit on lower lines (none on this line) is a
     group header over that run, the longest such: 'Vlaams Gewest' over 'mannen' and
-    'vrouwen', even where it fits inside one of them or reaches only two of three."""
-    first, last = cover[0], cover[-1]
+    'vrouwen', even where it fits inside one of them or reaches only two of three. `index`:
+    the segment's place among the covers of its line."""
+    first, last = line_covers[index][0], line_covers[index][-1]
     if not all(c in below for c in range(first, last + 1)):
         return first, last
-    taken = {c for other in line_covers if other is not cover for c in other}
+    taken = {c for i, other in enumerate(line_covers) if i != index for c in other}
     lo, hi = first, last
     while lo - 1 >= 1 and lo - 1 in below and lo - 1 not in taken:
         lo -= 1
@@ -452,35 +451,21 @@ def row_rules(region: Region, edges: Sequence[Edge]) -> list[float]:
 
 
 def edges_to_rules(edges: Sequence[Edge], settings: Settings = DEFAULT_SETTINGS) -> list[Edge]:
-    """Horizontal edges joined into whole rules: a row rule drawn cell by cell (Word draws one
-    bottom border per cell) becomes one rule; rules a hair apart (a double line) become one."""
-    flat = sorted((e for e in edges if e.orientation == "h"), key=lambda e: (round(e.top, 1), e.x0))
-    joined: list[list[float]] = []  # [x0, x1, y]
-    for e in flat:
-        last = joined[-1] if joined else None
-        if last and abs(e.top - last[2]) <= 0.5 and e.x0 <= last[1] + settings.join_tolerance:
-            last[1] = max(last[1], e.x1)
-        else:
-            joined.append([e.x0, e.x1, e.top])
-    rules: list[Edge] = []
-    for x0, x1, y in sorted(joined, key=lambda r: (r[2], r[0])):
-        if x1 - x0 < settings.rule_min_width:
-            continue  # shorter than a table: an underline, a tick
-        same = [
-            r
-            for r in rules
-            if abs(r.x0 - x0) <= settings.snap_tolerance and abs(r.x1 - x1) <= settings.snap_tolerance
-        ]
-        if same and y - same[-1].top <= settings.snap_tolerance:
-            continue
-        rules.append(Edge("h", x0, x1, y, y))
-    return rules
+    """The horizontal rules a table between rules can have: the page's horizontal edges merged
+    (`tables.merge_rulings`), those as wide as `rule_min_width` at least (not an underline or
+    a tick), top to bottom."""
+    merged = merge_rulings([e for e in edges if e.orientation == "h"], settings)
+    return sorted((e for e in merged if e.x1 - e.x0 >= settings.rule_min_width), key=lambda e: (e.top, e.x0))
 
 
-def _is_prose(line: Line, width: float, settings: Settings) -> bool:
+Segments = Mapping[Line, Sequence[Segment]]  # each line of a page cut at its wide gaps, once
+
+
+def _is_prose(line: Line, segments: Segments, width: float) -> bool:
     """A line of running text: one segment across most of the rules' width, or a caption."""
-    segs = line_to_segments(line, settings)
-    return (len(segs) == 1 and line.x1 - line.x0 > 0.6 * width) or line.text.lower().startswith("tabel")
+    return (len(segments[line]) == 1 and line.x1 - line.x0 > 0.6 * width) or line.text.lower().startswith(
+        "tabel"
+    )
 
 
 @attrs.frozen
@@ -503,9 +488,8 @@ def rules_to_regions(
     The rules of one width are taken in order; the bands between consecutive rules that hold
     lines and no running text form a run; a run of two bands or more whose body lines stand in
     two columns or more is a table: the first band its header, the rest its body."""
-    rules = edges_to_rules(edges, settings)
     stacks: list[list[Edge]] = []
-    for r in rules:
+    for r in edges_to_rules(edges, settings):
         for stack in stacks:
             if (
                 abs(stack[0].x0 - r.x0) <= settings.snap_tolerance
@@ -515,61 +499,82 @@ def rules_to_regions(
                 break
         else:
             stacks.append([r])
+    segments = {ln: line_to_segments(ln, settings) for ln in lines} if stacks else {}
     found: list[RuledRegion] = []
     for stack in stacks:
-        x0, x1 = stack[0].x0, stack[0].x1
-        width = x1 - x0
-        bands: list[list[Line]] = []
-        for upper, lower in pairwise(stack):
-            inside = [
-                ln
-                for ln in lines
-                if upper.top < (ln.top + ln.bottom) / 2 < lower.top and ln.x1 > x0 and ln.x0 < x1
-            ]
-            loose = [
-                ln.x0 < x0 - 2
-                or ln.x1 > x1 + 2
-                or _is_prose(ln, width, settings)
-                or (ln.x0 <= x0 + 5 and bool(TABLE_NOTE.match(ln.text)))
-                for ln in inside
-            ]
-            if inside and not any(loose):
-                bands.append(inside)
-                continue
-            head = inside[: loose.index(True)] if any(loose) else []
-            for k in range(1, len(head)):
-                if not _close(head[k - 1], head[k], settings):
-                    head = head[:k]  # a note under the table, set apart
-                    break
-            if bands and _value_rows(head, settings):
-                bands.append(head)  # the last rows, unruled, above a note or running text
-            found += _bands_to_region(_with_header(bands, lines, x0, x1, settings), settings)
-            bands = []
-        found += _bands_to_region(_with_header(bands, lines, x0, x1, settings), settings)
+        for bands in _stack_to_runs(stack, lines, segments, settings):
+            found += _bands_to_region(
+                _with_header(bands, lines, segments, stack[0], settings), segments, settings
+            )
     return found
 
 
-def _ruled_region(header: Sequence[Line], body: Sequence[Line], settings: Settings) -> Region:
+def _stack_to_runs(
+    stack: Sequence[Edge], lines: Sequence[Line], segments: Segments, settings: Settings
+) -> Iterator[list[list[Line]]]:
+    """The runs of bands between consecutive rules of one width that hold table lines. A band
+    with running text, a note or a line reaching past the rules ends a run; its first lines
+    still join the run when they read as rows (the last rows, unruled, above a note)."""
+    x0, x1 = stack[0].x0, stack[0].x1
+    bands: list[list[Line]] = []
+    for upper, lower in pairwise(stack):
+        inside = [
+            ln
+            for ln in lines
+            if upper.top < (ln.top + ln.bottom) / 2 < lower.top and ln.x1 > x0 and ln.x0 < x1
+        ]
+        loose = [
+            ln.x0 < x0 - 2
+            or ln.x1 > x1 + 2
+            or _is_prose(ln, segments, x1 - x0)
+            or (ln.x0 <= x0 + 5 and bool(TABLE_NOTE.match(ln.text)))
+            for ln in inside
+        ]
+        if inside and not any(loose):
+            bands.append(inside)
+            continue
+        head = inside[: loose.index(True)] if any(loose) else []
+        for k in range(1, len(head)):
+            if not _close(head[k - 1], head[k], settings):
+                head = head[:k]  # a note under the table, set apart
+                break
+        if bands and _value_rows(head, segments):
+            bands.append(head)
+        yield bands
+        bands = []
+    yield bands
+
+
+def _ruled_region(
+    header: Sequence[Line],
+    header_segments: Sequence[Sequence[Segment]],
+    body: Sequence[Line],
+    settings: Settings,
+) -> Region:
     """A region whose body lines are cut into cells at the gutters down the body."""
     gutters = body_gutters(body, settings)
-    segments = [tuple(line_to_segments(ln, settings)) for ln in header]
-    segments += [tuple(split_at_gutters(ln, gutters)) for ln in body]
-    return Region(lines=(*header, *body), segments=tuple(segments), first_body=len(header))
+    cut = [tuple(split_at_gutters(ln, gutters)) for ln in body]
+    return Region(
+        lines=(*header, *body),
+        segments=(*(tuple(s) for s in header_segments), *cut),
+        first_body=len(header),
+    )
 
 
 def _extend_below(ruled: RuledRegion, more: Sequence[Line], settings: Settings) -> RuledRegion:
     """A ruled table with the rows that follow under its last rule (a table ruled only in part,
     its last row set off by a rule above it), each line stating values a row of its own."""
     region = ruled.region
-    body = [*region.lines[region.first_body :], *more]
-    extended = _ruled_region(region.lines[: region.first_body], body, settings)
+    n = region.first_body
+    body = [*region.lines[n:], *more]
+    extended = _ruled_region(region.lines[:n], region.segments[:n], body, settings)
     if not ruled.breaks:
         return RuledRegion(extended, ())
     breaks = [more[0].top - 0.5] + [ln.top - 0.5 for ln in more[1:] if _states_value(ln)]
     return RuledRegion(extended, (*ruled.breaks, *breaks))
 
 
-def _header_first(bands: Sequence[Sequence[Line]], settings: Settings) -> list[list[Line]]:
+def _header_first(bands: Sequence[Sequence[Line]]) -> list[list[Line]]:
     """Header rows ruled apart from each other (a rule under every row, the header's too) are
     one header band: the bands before the first that states values, up to three."""
     k = 1
@@ -579,44 +584,48 @@ def _header_first(bands: Sequence[Sequence[Line]], settings: Settings) -> list[l
 
 
 def _states_value(line: Line) -> bool:
-    """A word after the first is a number, and not one that labels (a year)."""
+    """A word after the first is a number, and not one that labels (a year). Unlike
+    `_has_values`, it needs no segments: in a ruled table a number can stand closer to the
+    text beside it than the gap that cuts a line into segments."""
     return any(is_numeric(w.text) and not looks_like_label(w.text) for w in line.words[1:])
 
 
-def _value_rows(lines: Sequence[Line], settings: Settings) -> bool:
+def _value_rows(lines: Sequence[Line], segments: Segments) -> bool:
     """Lines that read as table rows: the first states values, and half of them do."""
-    values = [_has_values(line_to_segments(ln, settings)) for ln in lines]
+    values = [_has_values(segments[ln]) for ln in lines]
     return bool(values) and values[0] and sum(values) * 2 >= len(values)
 
 
 def _with_header(
-    bands: list[list[Line]], lines: Sequence[Line], x0: float, x1: float, settings: Settings
+    bands: list[list[Line]], lines: Sequence[Line], segments: Segments, rule: Edge, settings: Settings
 ) -> list[list[Line]]:
     """The bands with the header first. When the first band already holds a row of values, the
     rule on top closes the header rather than opening it (a shaded header without a rule
     above it): the header is then the lines right above the rule, as `_header_start` finds
     them; with none there, the table has no header band."""
-    if not bands or not any(_has_values(line_to_segments(ln, settings)) for ln in bands[0]):
+    if not bands or not any(_has_values(segments[ln]) for ln in bands[0]):
         return bands
     first = bands[0][0]
-    above = [ln for ln in lines if ln.bottom <= first.top and ln.x1 > x0 and ln.x0 < x1]
+    above = [ln for ln in lines if ln.bottom <= first.top and ln.x1 > rule.x0 and ln.x0 < rule.x1]
     if not above or first.top - above[-1].bottom > settings.row_gap_ratio * 2 * max(first.size, 1.0):
         return [[], *bands]
     run = [*above, first]
-    segs = [line_to_segments(ln, settings) for ln in run]
-    start = _header_start(run, segs, len(run) - 1, settings)
-    header = [ln for ln in run[start:-1] if x0 - 2 <= ln.x0 and ln.x1 <= x1 + 2]
+    start = _header_start(run, [segments[ln] for ln in run], len(run) - 1, settings)
+    header = [ln for ln in run[start:-1] if rule.x0 - 2 <= ln.x0 and ln.x1 <= rule.x1 + 2]
     return [header, *bands]
 
 
-def _bands_to_region(bands: Sequence[Sequence[Line]], settings: Settings) -> list[RuledRegion]:
+def _bands_to_region(
+    bands: Sequence[Sequence[Line]], segments: Segments, settings: Settings
+) -> list[RuledRegion]:
     if len(bands) < 2 or (not bands[0] and len(bands) < 3):
         return []
-    bands = _header_first(bands, settings)
-    region = _ruled_region(bands[0], [ln for band in bands[1:] for ln in band], settings)
+    header, *body = _header_first(bands)
+    region = _ruled_region(
+        header, [segments[ln] for ln in header], [ln for band in body for ln in band], settings
+    )
     if not _tabular(region, settings):
         return []
-    body = bands[1:]
     if len(body) == 1:  # only the header and the end ruled: rows from the gaps between lines
         return [RuledRegion(region, _gap_breaks(body[0]))]
     # rules between the rows: a band is a row (its label or text cells wrapped over its lines),
@@ -626,7 +635,7 @@ def _bands_to_region(bands: Sequence[Sequence[Line]], settings: Settings) -> lis
     for k, band in enumerate(body):
         if k:
             breaks.append(band[0].top - 0.5)
-        if len(band) > 1 and all(_has_values(line_to_segments(ln, settings)) for ln in band):
+        if len(band) > 1 and all(_has_values(segments[ln]) for ln in band):
             breaks += [ln.top - 0.5 for ln in band[1:]]
         else:
             breaks += _gap_breaks(band)
@@ -712,13 +721,14 @@ def page_stream_grids(
     ]
     for ruled in rules_to_regions(lines, edges, settings):
         top, bottom = ruled.region.lines[0].top, ruled.region.lines[-1].bottom
-        apart = [(r, b) for r, b in regions if r.lines[-1].bottom < top or r.lines[0].top > bottom]
-        overlapped = [r for r, _ in regions if not (r.lines[-1].bottom < top or r.lines[0].top > bottom)]
-        below = {ln for r in overlapped for ln in r.lines[r.first_body :] if ln.top > bottom}
+        apart: list[tuple[Region, list[float]]] = []
+        overlapped: list[tuple[Region, list[float]]] = []
+        for r, b in regions:
+            (apart if r.lines[-1].bottom < top or r.lines[0].top > bottom else overlapped).append((r, b))
+        below = {ln for r, _ in overlapped for ln in r.lines[r.first_body :] if ln.top > bottom}
         if below:
             ruled = _extend_below(ruled, sorted(below, key=lambda ln: ln.top), settings)
-        regions = apart
-        regions.append((ruled.region, list(ruled.breaks)))
+        regions = [*apart, (ruled.region, list(ruled.breaks))]
     grids = []
     for region, breaks in sorted(regions, key=lambda rb: rb[0].lines[0].top):
         grid = region_to_grid(region, page, settings, breaks)

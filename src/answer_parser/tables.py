@@ -22,6 +22,7 @@ import attrs
 import regex
 from pdfplumber import table as plumber_table
 
+from .dialect import TOTAL_LABEL
 from .model import Cell, Column, Row
 from .numbers import AMBIGUOUS_SEPARATOR, is_numeric, looks_like_label, parse_cell
 from .reading import Edge, PageData, Word
@@ -30,11 +31,6 @@ from .text import collapse, join_lines
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
-TOTAL_LABEL = regex.compile(
-    r"""^\s*(?:sub|eind|generaal\s+|algemeen\s+)?(?:totaal|total|som)\b   # Totaal, Subtotaal, Som ...
-        | \b(?:sub|eind)totaal\b                                          # Gewest - subtotaal dotaties""",
-    regex.IGNORECASE | regex.VERBOSE,
-)
 _MAX_LEVEL = 3
 
 
@@ -96,18 +92,34 @@ def _edge_dict(edge: Edge) -> dict[str, Any]:
     }
 
 
+def _merged_dicts(edges: Sequence[Edge], settings: Settings) -> list[dict[str, Any]]:
+    """pdfplumber's merge_edges: segments within `snap_tolerance` of one position snapped to it,
+    collinear segments closer than `join_tolerance` joined."""
+    return list(
+        plumber_table.merge_edges(
+            [_edge_dict(e) for e in edges],
+            snap_x_tolerance=settings.snap_tolerance,
+            snap_y_tolerance=settings.snap_tolerance,
+            join_x_tolerance=settings.join_tolerance,
+            join_y_tolerance=settings.join_tolerance,
+        )
+    )
+
+
+def merge_rulings(edges: Sequence[Edge], settings: Settings = DEFAULT_SETTINGS) -> list[Edge]:
+    """Ruling segments snapped and joined: a rule drawn cell by cell (Word draws one border per
+    cell) becomes one rule, the two strokes of a double line one."""
+    return [
+        Edge(e["orientation"], e["x0"], e["x1"], e["top"], e["bottom"])
+        for e in _merged_dicts(edges, settings)
+    ]
+
+
 def edges_to_cells(edges: Sequence[Edge], settings: Settings = DEFAULT_SETTINGS) -> list[list[Box]]:
     """Ruling segments -> groups of cell boxes, one group per table (pdfplumber's lattice method)."""
     if len(edges) < 4:
         return []
-    dicts = [_edge_dict(e) for e in edges]
-    merged = plumber_table.merge_edges(
-        dicts,
-        snap_x_tolerance=settings.snap_tolerance,
-        snap_y_tolerance=settings.snap_tolerance,
-        join_x_tolerance=settings.join_tolerance,
-        join_y_tolerance=settings.join_tolerance,
-    )
+    merged = _merged_dicts(edges, settings)
     long_enough = [
         e
         for e in merged
