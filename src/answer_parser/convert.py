@@ -11,8 +11,9 @@ from collections.abc import Callable
 from typing import Any
 
 import cattrs
+import cattrs.gen
 
-from .model import Document, Table
+from .model import Answer, Cell, Document, Item, Source, Table
 
 converter = cattrs.Converter()
 
@@ -40,6 +41,30 @@ def _tuple_to_list(_type: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
 
 # JSON has arrays, not tuples: every tuple of the records (bbox included) becomes a list
 converter.register_unstructure_hook_factory(_is_tuple_type, _tuple_to_list)
+
+
+# The contract's optional fields are written only where they hold something, so that a document
+# without them reads (and hashes) as it did before they existed. Required fields are always written.
+OPTIONAL_FIELDS: dict[type, tuple[str, ...]] = {
+    Source: ("page_range",),
+    Item: ("pages",),
+    Answer: ("date", "cosigners"),
+    Cell: ("marks",),
+    Table: ("label",),
+    Document: ("body", "annex", "documents", "bulletin"),
+}
+
+
+def _omit_defaults(cls: type, names: tuple[str, ...]) -> None:
+    overrides = {name: cattrs.gen.override(omit_if_default=True) for name in names}
+    converter.register_unstructure_hook(
+        cls,
+        cattrs.gen.make_dict_unstructure_fn(cls, converter, **overrides),  # type: ignore[arg-type]
+    )
+
+
+for _cls, _names in OPTIONAL_FIELDS.items():
+    _omit_defaults(_cls, _names)
 
 
 def to_dict(doc: Document) -> dict[str, Any]:

@@ -13,7 +13,7 @@ import attrs
 
 SCHEMA_VERSION = 1
 
-DocumentKind = Literal["question_and_answer", "question", "answer", "annex", "unknown"]
+DocumentKind = Literal["question_and_answer", "question", "answer", "annex", "unknown", "bulletin"]
 CellKind = Literal["integer", "decimal", "percent", "currency", "suppressed", "missing", "empty", "text"]
 Number = int | float
 
@@ -26,6 +26,8 @@ class Source:
     sha256: str
     pages: int
     producer: str | None = None
+    page_range: tuple[int, int] | None = None
+    """First and last page (1-based, inclusive) of a part of a bulletin; None for a whole PDF."""
 
 
 @attrs.frozen
@@ -52,6 +54,8 @@ class Item:
     number: str | None
     text: str
     tables: tuple[int, ...] = ()
+    pages: tuple[int, ...] = ()
+    """The pages the item's text is printed on, first to last (empty where not known)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -85,6 +89,10 @@ class Answer:
     refers_to: Reference | None
     intro: str
     items: tuple[Item, ...]
+    date: str | None = None
+    """The answer's own date (ISO) where the document prints it; `refers_to.date` is the question's."""
+    cosigners: tuple[Minister, ...] = ()
+    """Further ministers or state secretaries who sign the answer with `minister`."""
 
     def item_for(self, question_number: str) -> Item | None:
         """The answer item that answers sub-question `question_number`.
@@ -113,6 +121,8 @@ class Cell:
     value: Number | None
     kind: CellKind
     unit: str | None = None
+    marks: tuple[str, ...] = ()
+    """Footnote marks printed with the cell ('5' after '2025', '*'), kept apart from the value."""
 
 
 @attrs.frozen
@@ -141,6 +151,9 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     notes: tuple[str, ...] = ()
+    label: str | None = None
+    """The table's number exactly as printed after 'Tabel' ('3', '2-1', '3.4'); `number` is set
+    only where it is a plain integer."""
 
     def cell(self, row_label: str | tuple[str, ...], column: int) -> Cell:
         """The cell at the row whose label (or label path) is `row_label`, data column `column`."""
@@ -185,9 +198,34 @@ class Warning:
     table: int | None = None
 
 
+@attrs.frozen
+class BodyParagraph:
+    """Running text that belongs to no question or answer item, with the page it is printed on."""
+
+    page: int
+    text: str
+
+
+@attrs.frozen
+class Annex:
+    """What an annex says of itself: its title and the question it belongs to."""
+
+    title: str | None
+    refers_to: Reference | None = None
+
+
+@attrs.frozen
+class Bulletin:
+    """A Bulletin van Vragen en Antwoorden: the issue's number, session and date as printed."""
+
+    number: int | None
+    session: str | None = None
+    date: str | None = None
+
+
 @attrs.frozen(kw_only=True)
 class Document:
-    """One parsed PDF."""
+    """One parsed PDF (or, inside a bulletin's `documents`, one question with its answer)."""
 
     schema_version: int = SCHEMA_VERSION
     source: Source
@@ -197,6 +235,12 @@ class Document:
     tables: tuple[Table, ...]
     links: tuple[str, ...]
     warnings: tuple[Warning, ...]
+    body: tuple[BodyParagraph, ...] = ()
+    """Running text outside every item: all of it for kind 'unknown', an annex's title and prose."""
+    annex: Annex | None = None
+    documents: tuple[Document, ...] = ()
+    """For kind 'bulletin': one complete document per question with its answer."""
+    bulletin: Bulletin | None = None
 
     def pairs(self) -> list[tuple[Item, Item | None]]:
         """Each question item with the answer item that answers it (None where there is none)."""
