@@ -97,7 +97,9 @@ def main() -> int:
         if args.fuzz:
             hashes["table_fuzz"] = dict(pool.imap(_fuzz_job, range(args.fuzz), chunksize=1))
     seconds = time.monotonic() - start
-    group_hashes = {g: _digest("\n".join(f"{k} {v}" for k, v in items.items())) for g, items in hashes.items()}
+    group_hashes = {
+        group: _digest("\n".join(f"{k} {v}" for k, v in items.items())) for group, items in hashes.items()
+    }
     for group, value in group_hashes.items():
         print(f"{group:14} {len(hashes[group]):4} docs  {value}")
     overall = _digest("\n".join(f"{g} {v}" for g, v in group_hashes.items()))

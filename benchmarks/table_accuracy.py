@@ -17,7 +17,7 @@ from pathlib import Path
 import pdfplumber
 
 import answer_parser
-from answer_parser.text import collapse, join_lines
+from answer_parser.dutch.text import collapse, join_lines
 
 Grid = list[list[str]]
 

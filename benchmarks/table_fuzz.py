@@ -8,7 +8,7 @@ drawn from real answers (some long enough to wrap); one header row or two with a
 spanning columns; a `Totaal` row that adds up; any border style the producer draws. The spec
 goes through the fixture builder (reportlab by default, `--libreoffice` for DOCX through
 LibreOffice, slower) and its expected JSON is computed from the spec, never from the parser.
-The parse is then compared with it (`answer_parser.compare.diff`, as a subset, like the
+The parse is then compared with it (`answer_parser.golden.compare.diff`, as a subset, like the
 fixture tests). Prints the share that matches and the first differences of the others, so a
 failing case can be kept (`--keep`) and turned into a fixture.
 """
@@ -30,7 +30,7 @@ from fixtures.builder.__main__ import write_expected, write_pdf  # noqa: E402
 from fixtures.builder.spec import load_spec  # noqa: E402
 
 from answer_parser import parse, to_dict  # noqa: E402
-from answer_parser.compare import diff  # noqa: E402
+from answer_parser.golden.compare import diff  # noqa: E402
 
 LABELS = [
     "Antwerpen",

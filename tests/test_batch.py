@@ -23,8 +23,11 @@ from hypothesis import strategies as st
 
 import answer_parser
 from answer_parser import batch
-from answer_parser.batch import ErrorRecord, _imap, expand_inputs, parse_many, run_batch
-from answer_parser.compare import diff
+from answer_parser.batch import ErrorRecord, expand_inputs, parse_many, run_batch
+from answer_parser.batch import pool as batch_pool
+from answer_parser.batch import records as batch_records
+from answer_parser.batch.pool import imap
+from answer_parser.golden.compare import diff
 from conftest import FIXTURES, assert_valid, corpus_pdfs, need_corpus, tiny_pdf
 
 SEEDS = ["seed_qa", "seed_header", "seed_reportlab"]
@@ -129,7 +132,7 @@ def test_unexpected_exception_is_internal_error(monkeypatch: pytest.MonkeyPatch,
     def broken(*_args: Any, **_kwargs: Any) -> Any:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(batch, "parse", broken)
+    monkeypatch.setattr(batch_records, "parse", broken)
     pdf = tmp_path / "a.pdf"
     pdf.write_bytes(tiny_pdf())
     record = batch.parse_one(pdf)
@@ -146,7 +149,7 @@ def test_memory_error_inside_damaged_pdf_is_too_large(monkeypatch: pytest.Monkey
         except MemoryError as exc:
             raise answer_parser.DamagedPDFError("cannot be read within limits (MemoryError)") from exc
 
-    monkeypatch.setattr(batch, "parse", exhausted)
+    monkeypatch.setattr(batch_records, "parse", exhausted)
     record = batch.parse_one(FIXTURES / "seed_reportlab.pdf")
     assert isinstance(record, ErrorRecord) and record.code == "too_large"
 
@@ -183,7 +186,7 @@ def _run(names: list[str], **kwargs: Any) -> list[tuple[str, Any]]:
         "mp_context": "spawn",
     }
     options.update(kwargs)
-    return [(Path(path).name, result) for _i, path, result in _imap(_misbehave, None, names, **options)]
+    return [(Path(path).name, result) for _i, path, result in imap(_misbehave, None, names, **options)]
 
 
 def _code(result: Any) -> str:
@@ -191,7 +194,7 @@ def _code(result: Any) -> str:
 
 
 def test_timeout_crash_and_memory_each_cost_one_record(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(batch, "KILL_GRACE", 0.5)
+    monkeypatch.setattr(batch_pool, "KILL_GRACE", 0.5)
     names = ["a", "sleep", "b", "stuck", "c", "segfault", "d", "exit", "e", "hog", "f", "raise", "g"]
     start = time.monotonic()
     results = _run(names, timeout=1.5)
@@ -226,14 +229,14 @@ def test_workers_are_recycled() -> None:
 
 
 def test_as_completed_does_not_wait_for_a_slow_file(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(batch, "KILL_GRACE", 0.5)
+    monkeypatch.setattr(batch_pool, "KILL_GRACE", 0.5)
     results = _run(["sleep", "a", "b", "c"], ordered=False, timeout=2.0)
     assert [n for n, _r in results][-1] == "sleep"
     assert sorted(n for n, _r in results) == ["a", "b", "c", "sleep"]
 
 
 def test_closing_the_generator_stops_the_workers() -> None:
-    results = _imap(
+    results = imap(
         _misbehave,
         None,
         ["a", "sleep", "sleep", "b"],

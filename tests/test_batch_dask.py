@@ -16,7 +16,7 @@ distributed = pytest.importorskip("distributed")
 
 import answer_parser  # noqa: E402
 from answer_parser.batch import run_batch  # noqa: E402
-from answer_parser.compare import diff  # noqa: E402
+from answer_parser.golden.compare import diff  # noqa: E402
 from conftest import FIXTURES, assert_valid  # noqa: E402
 
 SEEDS = ["seed_qa", "seed_header", "seed_reportlab"]
@@ -107,16 +107,16 @@ def test_parse_bag(client: Any, inputs: list[str]) -> None:
 def test_a_failing_partition_gives_error_records(
     client: Any, inputs: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import answer_parser.dask as ap_dask
+    import answer_parser.batch.dask as ap_dask
 
-    line_task = ap_dask._line_task
+    line_task = ap_dask.line_task
 
     def dies(path: str, options: Any) -> Any:
         if path.endswith("seed_qa.pdf"):
             raise RuntimeError("worker lost")
         return line_task(path, options)
 
-    monkeypatch.setattr(ap_dask, "_line_task", dies)
+    monkeypatch.setattr(ap_dask, "line_task", dies)
     out = tmp_path / "dask.jsonl"
     summary = ap_dask.write_jsonl(
         inputs, out, client=client, isolate=False, partition_size=2, log=io.StringIO()

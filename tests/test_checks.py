@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import attrs
 
-from answer_parser.checks import check_totals
 from answer_parser.dialect import TOTAL_LABEL
 from answer_parser.model import Cell, Column, Row, Table
 from answer_parser.numbers import parse_cell
+from answer_parser.tables.checks import check_totals
 
 
 def _cell(raw: str) -> Cell:

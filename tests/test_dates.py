@@ -1,4 +1,4 @@
-"""Dutch dates and parliamentary years: `answer_parser.dates`."""
+"""Dutch dates and parliamentary years: `answer_parser.dutch.dates`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,12 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from answer_parser.dates import find_dutch_date, fourth_monday_of_september, parse_dutch_date, session_for
+from answer_parser.dutch.dates import (
+    find_dutch_date,
+    fourth_monday_of_september,
+    parse_dutch_date,
+    session_for,
+)
 
 D = datetime.date
 SEPT_30_2020 = D(2020, 9, 30)

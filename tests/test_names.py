@@ -1,4 +1,4 @@
-"""Names printed in capitals into display form: `answer_parser.names`."""
+"""Names printed in capitals into display form: `answer_parser.dutch.names`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from answer_parser.names import PARTICLES, display_name, is_all_caps_name
+from answer_parser.dutch.names import PARTICLES, display_name, is_all_caps_name
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""The Dutch number grammar for table cells: `answer_parser.numbers`."""
+"""The Dutch number grammar for table cells: `answer_parser.dutch.numbers`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from answer_parser.numbers import (
+from answer_parser.dutch.numbers import (
     CellKind,
     Quantity,
     format_dutch,

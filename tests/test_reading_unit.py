@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from answer_parser.reading import Edge, curves_to_edges
+from answer_parser.pdf.records import Edge
+from answer_parser.pdf.rulings import curves_to_edges
 
 
 def _curve(path: list[tuple[Any, ...]], *, stroke: bool = True, color: Any = (0,)) -> dict[str, Any]:

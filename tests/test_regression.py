@@ -21,10 +21,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import answer_parser
-from answer_parser import regression
 from answer_parser.cli import main
-from answer_parser.compare import Tolerance, align, describe, diff, merge
-from answer_parser.regression import Options, golden_text, parse_for_golden
+from answer_parser.golden import regression
+from answer_parser.golden.compare import Tolerance, align, describe, diff, merge
+from answer_parser.golden.regression import Options, golden_text, parse_for_golden
 from conftest import FIXTURES
 
 PDF = "seed_qa.pdf"
@@ -519,7 +519,7 @@ def test_a_parser_crash_on_one_pdf_does_not_stop_the_others(
 
 
 def test_expected_warning_codes_must_appear(tmp_path: Path) -> None:
-    from answer_parser.regression import Case, check_case
+    from answer_parser.golden.regression import Case, check_case
 
     pdf = tmp_path / "seed.pdf"
     pdf.write_bytes((FIXTURES / "seed_qa.pdf").read_bytes())

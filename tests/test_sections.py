@@ -8,21 +8,18 @@ import datetime
 import attrs
 import pytest
 
-from answer_parser.dialect import FLEMISH, TWEEDE_KAMER, detect_dialect, third_tuesday_of_september
-from answer_parser.layout import Line, Paragraph, find_furniture, split_footnotes
+from answer_parser.layout.blocks import Block, TableAnchor
+from answer_parser.layout.footnotes import split_footnotes
+from answer_parser.layout.furniture import find_furniture
+from answer_parser.layout.lines import Line
+from answer_parser.layout.paragraphs import Paragraph
 from answer_parser.model import Answer, Item
-from answer_parser.reading import Word
-from answer_parser.sections import (
-    Block,
-    Sections,
-    TableAnchor,
-    attach_captions,
-    normal_label,
-    read_answer_heading,
-    read_header_block,
-    read_sections,
-    split_askers,
-)
+from answer_parser.pdf.records import Word
+from answer_parser.sections.captions import attach_captions
+from answer_parser.sections.dialect import FLEMISH, TWEEDE_KAMER, detect_dialect, third_tuesday_of_september
+from answer_parser.sections.header import read_answer_heading, read_header_block, split_askers
+from answer_parser.sections.items import normal_label
+from answer_parser.sections.read import Sections, read_sections
 
 
 def line(text: str, *, page: int = 1, top: float = 100.0, x0: float = 70.0, size: float = 10.0) -> Line:

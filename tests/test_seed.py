@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 import answer_parser
-from answer_parser.compare import diff
+from answer_parser.golden.compare import diff
 from conftest import FIXTURES, SHARED, assert_valid
 
 SEEDS = ["seed_qa", "seed_header", "seed_reportlab"]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from answer_parser.layout import Line, words_to_lines
-from answer_parser.reading import Edge, Word
-from answer_parser.stream import body_gutters, edges_to_rules, page_stream_grids, split_at_gutters
-from answer_parser.tables import chain_to_table
+from answer_parser.layout.lines import Line, words_to_lines
+from answer_parser.pdf.records import Edge, Word
+from answer_parser.tables.detect import page_stream_grids
+from answer_parser.tables.rules import body_gutters, edges_to_rules, split_at_gutters
+from answer_parser.tables.structure import chain_to_table
 
 SIZE = 10.0
 CHAR = 5.0  # points per character: enough for a layout in plain numbers

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from answer_parser.reading import Word
-from answer_parser.tables import Grid, Slot, chain_to_table, type_column
+from answer_parser.pdf.records import Word
+from answer_parser.tables.cells import type_column
+from answer_parser.tables.grid import Grid, Slot
+from answer_parser.tables.structure import chain_to_table
 
 
 def _grid(rows: list[list[Slot]], page: int = 1) -> Grid:

@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 
 import answer_parser
-from answer_parser import regression
 from answer_parser.cli import main
-from answer_parser.regression import golden_path, parse_for_golden, write_golden
-from answer_parser.testing import GoldenMismatch, assert_golden
+from answer_parser.golden import regression
+from answer_parser.golden.regression import golden_path, parse_for_golden, write_golden
+from answer_parser.golden.testing import GoldenMismatch, assert_golden
 from conftest import FIXTURES
 
 pytest_plugins = ["pytester"]

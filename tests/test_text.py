@@ -1,10 +1,10 @@
-"""Clean text: line joining, hyphenation repair, links, lists, spacing accents (answer_parser.text)."""
+"""Clean text: line joining, hyphenation repair, links, lists, spacing accents (answer_parser.dutch.text)."""
 
 from __future__ import annotations
 
 import pytest
 
-from answer_parser.text import (
+from answer_parser.dutch.text import (
     collapse,
     find_urls,
     fix_spacing_accents,

@@ -14,8 +14,8 @@ import pytest
 import regex
 
 import answer_parser
-from answer_parser.dialect import FLEMISH, TWEEDE_KAMER, detect_dialect
 from answer_parser.model import Document
+from answer_parser.sections.dialect import FLEMISH, TWEEDE_KAMER, detect_dialect
 from conftest import CORPUS, assert_valid
 
 FOLDER = CORPUS / "nl" / "tweede_kamer_aanhangsel"

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import answer_parser
-from answer_parser.compare import diff
+from answer_parser.golden.compare import diff
 from conftest import FIXTURES, assert_valid
 
 VARIANTS = sorted(FIXTURES.glob("var_*.pdf"))

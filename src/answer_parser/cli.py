@@ -62,7 +62,7 @@ def _add_batch_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def _add_check_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from .regression import add_check_arguments
+    from .golden.command import add_check_arguments
 
     c = sub.add_parser(
         "check",
@@ -99,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return batch_main(args)
     if args.command == "check":
-        from .regression import ask_on_terminal, run_check
+        from .golden.command import ask_on_terminal, run_check
 
         return run_check(args, confirm=ask_on_terminal if sys.stdin.isatty() else None)
     return 2  # pragma: no cover - argparse rejects unknown commands

@@ -11,26 +11,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .checks import check_totals
-from .dialect import Dialect, detect_dialect
-from .layout import (
-    Footnote,
-    Line,
-    find_furniture,
-    footnote_warnings,
-    line_pitch_ratio,
-    lines_to_paragraphs,
-    split_footnotes,
-    words_to_lines,
-)
+from .dutch.text import find_urls, normalize_url, unique
+from .layout.blocks import Block, TableAnchor, flow_to_blocks
+from .layout.footnotes import Footnote, footnote_warnings, split_footnotes
+from .layout.furniture import find_furniture
 from .model import Document, Source, Table, Warning
-from .reading import PageData, PdfData, read_pdf
-from .reading import Source as Input
-from .sections import Block, TableAnchor, attach_captions, read_sections
+from .pdf.reading import read_pdf
+from .pdf.records import PdfData
+from .pdf.records import Source as Input
+from .sections.captions import attach_captions
+from .sections.dialect import Dialect, detect_dialect
+from .sections.read import read_sections
 from .settings import DEFAULT_SETTINGS, Settings
-from .stream import page_stream_grids
-from .tables import Grid, TableData, chain_to_table, columns_match, page_grids
-from .text import find_urls, normalize_url, unique
+from .tables.chains import anchors_of, grids_to_chains
+from .tables.checks import check_totals
+from .tables.detect import add_stream_grids, free_lines
+from .tables.grid import TableData
+from .tables.lattice import page_grids
+from .tables.structure import chain_to_table
 
 
 def parse(
@@ -54,7 +52,7 @@ def document_from_pdf(
         dialect = detect_dialect(" ".join(w.text for w in pdf.pages[0].words))
     grids = [page_grids(page, settings) for page in pdf.pages]
     lines = [
-        _free_lines(page, page_grids_, settings) for page, page_grids_ in zip(pdf.pages, grids, strict=True)
+        free_lines(page, page_grids_, settings) for page, page_grids_ in zip(pdf.pages, grids, strict=True)
     ]
     furniture = find_furniture(
         [(p.height, ls) for p, ls in zip(pdf.pages, lines, strict=True)], settings, dialect.furniture
@@ -63,10 +61,10 @@ def document_from_pdf(
     footnotes: list[Footnote] = []
     if dialect.footnotes:
         lines, footnotes = split_footnotes(lines)
-    grids, lines = _add_stream_grids(pdf.pages, grids, lines, settings)
+    grids, lines = add_stream_grids(pdf.pages, grids, lines, settings)
     chains = grids_to_chains(grids, lines, pdf.pages, settings)
     tables_data = [chain_to_table(chain, settings) for chain in chains]
-    blocks = flow_to_blocks(lines, chains, settings)
+    blocks = flow_to_blocks(lines, anchors_of(chains), settings)
     blocks, captions = attach_captions(blocks, dialect)
     sections = read_sections(blocks, len(chains), dialect)
     tables = tuple(
@@ -94,74 +92,6 @@ def document_from_pdf(
         links=_links(pdf, blocks, footnotes),
         warnings=tuple(warnings),
     )
-
-
-def _add_stream_grids(
-    pages: Sequence[PageData], grids: list[list[Grid]], lines: list[list[Line]], settings: Settings
-) -> tuple[list[list[Grid]], list[list[Line]]]:
-    """Tables without vertical rules, found in the lines no ruled table claimed."""
-    out_grids, out_lines = [], []
-    for page, page_grids_, page_lines in zip(pages, grids, lines, strict=True):
-        found = page_stream_grids(page_lines, page.number, settings, page.edges)
-        claimed = set().union(*(g.words for g in found)) if found else set()
-        out_grids.append(sorted([*page_grids_, *found], key=lambda g: (g.bbox[1], g.bbox[0])))
-        out_lines.append([ln for ln in page_lines if not claimed.intersection(ln.words)])
-    return out_grids, out_lines
-
-
-def _free_lines(page: PageData, grids: Sequence[Grid], settings: Settings) -> list[Line]:
-    """The page's lines made of words that no table claimed."""
-    claimed = set().union(*(g.words for g in grids)) if grids else set()
-    return words_to_lines((w for w in page.words if w not in claimed), page.number, settings)
-
-
-def grids_to_chains(
-    grids: Sequence[Sequence[Grid]],
-    lines: Sequence[Sequence[Line]],
-    pages: Sequence[PageData],
-    settings: Settings,
-) -> list[list[Grid]]:
-    """Join a table that ends a page to the one that opens the next page when their columns match
-    and no text stands between them."""
-    chains: list[list[Grid]] = []
-    for page_index, page_grids_ in enumerate(grids):
-        for g in page_grids_:
-            prev = chains[-1][-1] if chains else None
-            if (
-                prev is not None
-                and prev.page == g.page - 1
-                and g is page_grids_[0]
-                and prev is grids[page_index - 1][-1]
-                and columns_match(prev, g, settings)
-                and not any(ln.top > prev.bbox[3] for ln in lines[page_index - 1])
-                and not any(ln.bottom < g.bbox[1] for ln in lines[page_index])
-            ):
-                chains[-1].append(g)
-            else:
-                chains.append([g])
-    return chains
-
-
-def flow_to_blocks(
-    lines: Sequence[Sequence[Line]], chains: Sequence[Sequence[Grid]], settings: Settings
-) -> list[Block]:
-    """Lines and table anchors in reading order, lines grouped into paragraphs; a table always
-    ends the paragraph before it."""
-    anchors = [TableAnchor(i, chain[0].page, chain[0].bbox[1]) for i, chain in enumerate(chains)]
-    all_lines = [ln for ls in lines for ln in ls]
-    pitch = line_pitch_ratio(all_lines)
-    flow: list[Line | TableAnchor] = sorted([*all_lines, *anchors], key=lambda x: (x.page, x.top))
-    blocks: list[Block] = []
-    run: list[Line] = []
-    for item in flow:
-        if isinstance(item, TableAnchor):
-            blocks.extend(lines_to_paragraphs(run, settings, pitch))
-            run = []
-            blocks.append(item)
-        else:
-            run.append(item)
-    blocks.extend(lines_to_paragraphs(run, settings, pitch))
-    return blocks
 
 
 def _links(pdf: PdfData, blocks: Sequence[Block], footnotes: Sequence[Footnote] = ()) -> tuple[str, ...]:

@@ -23,7 +23,7 @@ from typing import Literal
 import attrs
 import regex
 
-from .dates import fourth_monday_of_september
+from ..dutch.dates import fourth_monday_of_september
 
 _F = regex.VERBOSE | regex.IGNORECASE
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import regex
 
-from .model import Cell, Row, Table, Warning
+from ..model import Cell, Row, Table, Warning
 
 _NUMERIC = frozenset({"integer", "decimal", "currency", "percent"})
 

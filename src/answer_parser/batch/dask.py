@@ -35,23 +35,11 @@ from typing import IO, Any
 import dask.bag as db
 from distributed import Client, as_completed, get_client
 
-from .batch import (
-    DEFAULT_MAX_MEMORY_MB,
-    DEFAULT_TIMEOUT,
-    ErrorRecord,
-    Progress,
-    Summary,
-    _error_outcome,
-    _imap,
-    _line_task,
-    _LineOptions,
-    _Outcome,
-    _resume_plan,
-    _write_all,
-    file_sha256,
-    parse_to_record,
-)
-from .settings import DEFAULT_SETTINGS, Settings
+from ..settings import DEFAULT_SETTINGS, Settings
+from .pool import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, imap
+from .progress import Progress, Summary
+from .records import ErrorRecord, file_sha256, parse_to_record
+from .sink import LineOptions, Outcome, error_outcome, line_task, resume_plan, write_all
 
 __all__ = ["DEFAULT_PARTITION_SIZE", "parse_bag", "write_jsonl"]
 
@@ -85,17 +73,17 @@ def _maybe_client(client: Client | None) -> Iterator[Client]:
 
 def _parse_partition(
     paths: Sequence[str],
-    options: _LineOptions,
+    options: LineOptions,
     isolate: bool,
     timeout: float | None,
     max_memory_mb: int | None,
     mp_context: str,
-) -> list[_Outcome]:
+) -> list[Outcome]:
     """One dask task: the outcomes of a few files, in a child process or in this thread."""
     if not isolate:
-        return [_line_task(path, options) for path in paths]
-    results = _imap(
-        _line_task,
+        return [line_task(path, options) for path in paths]
+    results = imap(
+        line_task,
         options,
         paths,
         workers=1,
@@ -105,7 +93,7 @@ def _parse_partition(
         max_tasks_per_child=max(1, len(paths)),
         mp_context=mp_context,
     )
-    return [_error_outcome(r) if isinstance(r, ErrorRecord) else r for _i, _p, r in results]
+    return [error_outcome(r) if isinstance(r, ErrorRecord) else r for _i, _p, r in results]
 
 
 def _daemonic() -> bool:
@@ -143,13 +131,13 @@ def write_jsonl(
     summary = Summary(total=len(names))
     out.parent.mkdir(parents=True, exist_ok=True)
     if resume and out.exists():
-        todo = _resume_plan(out, names, summary, log)
+        todo = resume_plan(out, names, summary, log)
     else:
         todo = names
         out.write_bytes(b"")
     if tables_dir is not None:
         Path(tables_dir).mkdir(parents=True, exist_ok=True)
-    options = _LineOptions(settings, None if tables_dir is None else os.fspath(tables_dir))
+    options = LineOptions(settings, None if tables_dir is None else os.fspath(tables_dir))
     chunks = [todo[i : i + partition_size] for i in range(0, len(todo), partition_size)]
     bag = db.from_sequence(chunks, npartitions=max(1, len(chunks)))
     if mp_context is None:  # a fork server: a child per partition costs a fork, not an interpreter
@@ -187,13 +175,13 @@ def write_jsonl(
             for future in futures:
                 paths = owner.pop(future)
                 try:
-                    outcomes: list[_Outcome] = [o for part in future.result() for o in part]
+                    outcomes: list[Outcome] = [o for part in future.result() for o in part]
                 except Exception as exc:  # the partition's worker died, again and again
                     message = f"the dask task failed: {type(exc).__name__}: {exc}"[:500]
                     records = [ErrorRecord(p, file_sha256(p), "worker_crashed", message) for p in paths]
-                    outcomes = [_error_outcome(r) for r in records]
+                    outcomes = [error_outcome(r) for r in records]
                 future.release()
-                _write_all(fd, "".join(o.line + "\n" for o in outcomes).encode("utf-8"))
+                write_all(fd, "".join(o.line + "\n" for o in outcomes).encode("utf-8"))
                 for outcome in outcomes:
                     summary.add(outcome, log)
                     progress.update(outcome)

@@ -1,15 +1,12 @@
-"""Stage 3, tables: ruling edges and words -> grids -> tables with headers, label paths and typed cells.
+"""Ruled tables (the lattice method): ruling edges -> cell boxes -> `Grid`s with the page's
+words placed in their cells.
 
-Named like pdfplumber's table.py, one function per turn:
+    merge_rulings   ruling segments snapped and joined (pdfplumber's merge_edges)
+    edges_to_cells  ruling segments -> cell boxes, one group per table
+    cells_to_grid   cell boxes of one table -> a `Grid` (spans kept, words placed)
+    page_grids      every ruled table of a page
 
-    edges_to_cells      ruling segments -> cell boxes (pdfplumber's merge/intersection functions)
-    cells_to_grids      cell boxes -> `Grid`s: rows x columns of `Slot`s with spans, words placed
-    grids_to_chains     grids continuing across a page break -> one chain
-    chain_to_table      a chain -> `TableData`: header rows, stub, column paths, row labels, levels,
-                        totals, typed cells
-
-Input: `reading.PageData`. Output: `TableData` (not yet numbered or captioned; the sections
-stage does that, since captions are text around the table).
+pdfplumber's table functions are imported when first called, not with the package.
 """
 
 from __future__ import annotations
@@ -18,66 +15,10 @@ import bisect
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import attrs
-import regex
-from pdfplumber import table as plumber_table
-
-from .dialect import TOTAL_LABEL
-from .model import Cell, Column, Row
-from .numbers import AMBIGUOUS_SEPARATOR, is_numeric, looks_like_label, parse_cell
-from .reading import Edge, PageData, Word
-from .settings import DEFAULT_SETTINGS, Settings
-from .text import collapse, join_lines
-
-Box = tuple[float, float, float, float]  # x0, top, x1, bottom
-
-_MAX_LEVEL = 3
-
-
-@attrs.frozen
-class Slot:
-    """One grid position. A cell spanning several positions fills the first; the others are `covered`."""
-
-    text: str
-    indent: float = 0.0  # from the cell's (or column's) left edge to the text
-    bold: bool = False
-    right_gap: float = 0.0  # from the text's right end to the cell's (or column's) right edge
-    width: float = 0.0  # of the cell or column
-    span: int = 1
-    covered: bool = False
-
-
-@attrs.frozen
-class Grid:
-    """A table found on one page: rows of slots over shared column boundaries."""
-
-    page: int
-    bbox: Box
-    xs: tuple[float, ...]  # column boundaries, left to right (len = columns + 1)
-    rows: tuple[tuple[Slot, ...], ...]
-    words: frozenset[Word]
-    #: where each column's content ends on the right: the cell border for a ruled table, the
-    #: right edge of the aligned text for a table without rules (numbers align right)
-    rights: tuple[float, ...] = ()
-
-    @property
-    def n_cols(self) -> int:
-        return len(self.xs) - 1
-
-
-@attrs.frozen
-class TableData:
-    """A table read from the grid, before it gets its place in the document."""
-
-    pages: tuple[int, ...]
-    bbox: Box
-    stub_header: str | None
-    columns: tuple[Column, ...]
-    rows: tuple[Row, ...]
-    warnings: tuple[tuple[str, str], ...] = ()
-
-
-# -- edges -> cells -------------------------------------------------------------------------------
+from ..dutch.text import collapse, join_lines
+from ..pdf.records import Edge, PageData, Word
+from ..settings import DEFAULT_SETTINGS, Settings
+from .grid import Box, Grid, Slot
 
 
 def _edge_dict(edge: Edge) -> dict[str, Any]:
@@ -95,6 +36,8 @@ def _edge_dict(edge: Edge) -> dict[str, Any]:
 def _merged_dicts(edges: Sequence[Edge], settings: Settings) -> list[dict[str, Any]]:
     """pdfplumber's merge_edges: segments within `snap_tolerance` of one position snapped to it,
     collinear segments closer than `join_tolerance` joined."""
+    from pdfplumber import table as plumber_table  # here: `import answer_parser` stays light
+
     return list(
         plumber_table.merge_edges(
             [_edge_dict(e) for e in edges],
@@ -119,6 +62,8 @@ def edges_to_cells(edges: Sequence[Edge], settings: Settings = DEFAULT_SETTINGS)
     """Ruling segments -> groups of cell boxes, one group per table (pdfplumber's lattice method)."""
     if len(edges) < 4:
         return []
+    from pdfplumber import table as plumber_table  # here: `import answer_parser` stays light
+
     merged = _merged_dicts(edges, settings)
     long_enough = [
         e
@@ -139,6 +84,8 @@ def edges_to_cells(edges: Sequence[Edge], settings: Settings = DEFAULT_SETTINGS)
 
 
 Point = tuple[float, float]
+
+
 #: an intersection: the boxes of the vertical and of the horizontal edges that meet there
 Vertex = tuple[set[Box], set[Box]]
 
@@ -246,9 +193,6 @@ def _smallest_cell(
             if corner is not None and not corner[0].isdisjoint(right_v) and not corner[1].isdisjoint(below_h):
                 return (pt[0], pt[1], right_pt[0], below_pt[1])
     return None
-
-
-# -- cells -> grids -------------------------------------------------------------------------------
 
 
 def _boundaries(values: Iterable[float], tolerance: float) -> list[float]:
@@ -406,228 +350,3 @@ def page_grids(page: PageData, settings: Settings = DEFAULT_SETTINGS) -> list[Gr
         ):
             grids.append(grid)
     return sorted(grids, key=lambda g: (g.bbox[1], g.bbox[0]))
-
-
-# -- grids across pages -> chains -----------------------------------------------------------------
-
-
-def columns_match(a: Grid, b: Grid, settings: Settings = DEFAULT_SETTINGS) -> bool:
-    """True when two grids have the same columns: the same boundaries for ruled tables, the same
-    right edges of the data columns for tables without rules (their label column's width
-    depends on the longest label of each part)."""
-    if a.n_cols != b.n_cols:
-        return False
-    tol = settings.column_match_tolerance
-    if a.rights and b.rights:
-        return all(abs(x - y) <= tol for x, y in zip(a.rights[1:], b.rights[1:], strict=True))
-    return all(abs(x - y) <= tol for x, y in zip(a.xs, b.xs, strict=True))
-
-
-def _texts(row: Sequence[Slot]) -> tuple[str, ...]:
-    return tuple(s.text for s in row)
-
-
-def join_chain(grids: Sequence[Grid]) -> tuple[tuple[Slot, ...], ...]:
-    """Rows of a chain of grids; a header row repeated at the top of a continuation is dropped."""
-    rows = list(grids[0].rows)
-    header_count = len(header_rows(grids[0].rows, _stub_present(grids[0].rows)))
-    head = [_texts(r) for r in grids[0].rows[:header_count]]
-    for g in grids[1:]:
-        more = list(g.rows)
-        if head and [_texts(r) for r in more[: len(head)]] == head:
-            more = more[len(head) :]
-        rows.extend(more)
-    return tuple(rows)
-
-
-# -- chain -> table -------------------------------------------------------------------------------
-
-
-def _is_data_value(text: str) -> bool:
-    return bool(text) and is_numeric(text) and not looks_like_label(text)
-
-
-def _stub_present(rows: Sequence[Sequence[Slot]]) -> bool:
-    """The first column holds row labels when most of its filled body cells are not numbers."""
-    firsts = [r[0].text for r in rows[1:] if r and r[0].text and not r[0].covered]
-    if not firsts or len(rows[0]) < 2:
-        return False
-    numeric = sum(is_numeric(t) and not looks_like_label(t) for t in firsts)
-    return numeric * 2 < len(firsts)
-
-
-def header_rows(rows: Sequence[Sequence[Slot]], stub: bool) -> list[Sequence[Slot]]:
-    """Leading rows without a data value in any data column (at most three).
-
-    A table with no data value at all has its first row as header.
-    """
-    first_data = 1 if stub else 0
-    heads: list[Sequence[Slot]] = []
-    for row in rows:
-        if len(heads) >= 3 or any(_is_data_value(s.text) for s in row[first_data:]):
-            break
-        if heads and stub and row[0].text and not any(s.text for s in row[first_data:]):
-            break  # a label with nothing beside it: a group row of the body
-        heads.append(row)
-    if len(heads) == len(rows):
-        return list(rows[:1])
-    return heads
-
-
-def _column_paths(heads: Sequence[Sequence[Slot]], n_cols: int, first_data: int) -> list[tuple[str, ...]]:
-    """Each data column's header texts from the top row down; a spanning cell counts for every
-    column it spans, a cell spanning header rows only once."""
-    paths: list[list[str]] = [[] for _ in range(n_cols)]
-    for row in heads:
-        for c in range(first_data, n_cols):
-            text = _owner_text(row, c)
-            if text and (not paths[c] or paths[c][-1] != text):
-                paths[c].append(text)
-    return [tuple(p) for p in paths[first_data:]]
-
-
-def _owner_text(row: Sequence[Slot], c: int) -> str:
-    slot = row[c]
-    if not slot.covered:
-        return slot.text
-    for start in range(c - 1, -1, -1):
-        if not row[start].covered:
-            return row[start].text if start + row[start].span > c else ""
-    return ""
-
-
-def _right_aligned(slot: Slot, settings: Settings) -> bool:
-    """A label set flush right in its cell (budget tables put sub-items so)."""
-    return slot.right_gap <= 2 * settings.indent_tolerance and slot.indent > 0.3 * slot.width > 0
-
-
-def _levels(rows: Sequence[Sequence[Slot]], settings: Settings) -> list[int]:
-    """Nesting level of each body row from its label's indentation, read like an outline: a
-    deeper indent opens a level, a return to an earlier indent closes the levels opened since.
-    A label set flush right sits one level below the last left-aligned label. Where all labels
-    share one indent, bold labels followed by plain ones are groups (level 0) over them (level 1).
-    """
-    tol = settings.indent_tolerance
-    levels: list[int] = []
-    stack: list[float] = []  # indents of the open levels
-    anchor = 0  # level of the last left-aligned label
-    for row in rows:
-        slot = row[0]
-        if _right_aligned(slot, settings):
-            levels.append(min(anchor + 1, _MAX_LEVEL))
-            continue
-        indent = slot.indent
-        while stack and indent < stack[-1] - tol:
-            stack.pop()
-        if not stack or indent > stack[-1] + tol:
-            stack.append(indent)
-        level = min(len(stack) - 1, _MAX_LEVEL)
-        levels.append(level)
-        anchor = level
-    if len(set(levels)) == 1:
-        bold = [r[0].bold for r in rows]
-        if any(bold) and not all(bold) and bold[0]:
-            return _bold_group_levels(rows)
-    return levels
-
-
-def _bold_group_levels(rows: Sequence[Sequence[Slot]]) -> list[int]:
-    """Bold labels open groups (level 0) over the plain labels after them (level 1). A subtotal
-    closes the open group from inside it (level 1); a total or grand total stands at level 0."""
-    levels = []
-    open_group = False
-    for row in rows:
-        slot = row[0]
-        match = TOTAL_LABEL.search(slot.text)
-        if match and "sub" in match.group(0).lower():
-            levels.append(1 if open_group else 0)
-            open_group = False
-        elif match:
-            levels.append(0)
-            open_group = False
-        elif slot.bold:
-            levels.append(0)
-            open_group = True
-        else:
-            levels.append(1 if open_group else 0)
-    return levels
-
-
-def _label_paths(labels: Sequence[str], levels: Sequence[int]) -> list[tuple[str, ...]]:
-    stack: list[str] = []
-    out = []
-    for label, level in zip(labels, levels, strict=True):
-        stack = stack[: min(level, len(stack))]
-        stack.append(label)
-        out.append(tuple(stack))
-    return out
-
-
-def to_cell(raw: str, decimal_point: bool | None = None) -> Cell:
-    """A grid text as a typed cell."""
-    q = parse_cell(raw, decimal_point=decimal_point)
-    return Cell(raw=raw, value=q.value, kind=q.kind, unit=q.unit)
-
-
-_DUTCH_EVIDENCE = regex.compile(r"\d,\d{1,2}(?!\d)|\d,\d{4,}|\d\.\d{3}\.\d{3}(?!\d)|\d\.\d{3},\d")
-
-
-def type_column(raws: Sequence[str]) -> tuple[list[Cell], list[str]]:
-    """Type the cells of one data column, deciding the separator convention from the column.
-
-    A cell such as '1.5' or '12.75' can only be a decimal point, which Dutch tables do not use.
-    Where the column's other cells show Dutch notation ('8,8', '1.234,56', '1.234.567'), such a
-    cell is not guessed: it stays text (value null) and a warning says so. Where they do not, the
-    column is read in English notation throughout ('1.500' -> 1.5). See docs/numbers.md.
-    """
-    quantities = [parse_cell(r) for r in raws]
-    ambiguous = [r for r, q in zip(raws, quantities, strict=True) if AMBIGUOUS_SEPARATOR in q.flags]
-    if not ambiguous:
-        return [Cell(r, q.value, q.kind, q.unit) for r, q in zip(raws, quantities, strict=True)], []
-    if any(_DUTCH_EVIDENCE.search(r) for r in raws):
-        cells = [to_cell(r, decimal_point=False) if r in ambiguous else to_cell(r) for r in raws]
-        problems = [f"{r!r} uses a decimal point in a column of Dutch numbers; not read" for r in ambiguous]
-        return cells, problems
-    return [to_cell(r, decimal_point=True) for r in raws], []
-
-
-def chain_to_table(grids: Sequence[Grid], settings: Settings = DEFAULT_SETTINGS) -> TableData:
-    """Read a chain of grids (one table, maybe over several pages) into header, labels and cells."""
-    rows = join_chain(grids)
-    stub = _stub_present(rows)
-    first_data = 1 if stub else 0
-    heads = header_rows(rows, stub)
-    body = [r for r in rows[len(heads) :] if any(s.text for s in r)]
-    n_cols = len(rows[0])
-    paths = _column_paths(heads, n_cols, first_data)
-    stub_header = collapse(" ".join(r[0].text for r in heads)) if stub and heads else ""
-    if stub:
-        levels = _levels(body, settings)
-        labels = _label_paths([r[0].text for r in body], levels)
-    else:
-        levels = [0] * len(body)
-        labels = [() for _ in body]
-    columns_cells: list[list[Cell]] = []
-    warnings: list[tuple[str, str]] = []
-    for c in range(first_data, n_cols):
-        cells, problems = type_column([row[c].text for row in body])
-        columns_cells.append(cells)
-        warnings += [("ambiguous_number", p) for p in problems]
-    out_rows = tuple(
-        Row(
-            label=label,
-            level=level,
-            total=bool(label and TOTAL_LABEL.search(label[-1])),
-            cells=tuple(col[i] for col in columns_cells),
-        )
-        for i, (label, level) in enumerate(zip(labels, levels, strict=True))
-    )
-    first = grids[0]
-    return TableData(
-        pages=tuple(dict.fromkeys(g.page for g in grids)),
-        bbox=tuple(round(v, 2) for v in first.bbox),  # type: ignore[arg-type]
-        stub_header=stub_header or None,
-        columns=tuple(Column(path) for path in paths),
-        rows=out_rows,
-        warnings=tuple(warnings),
-    )

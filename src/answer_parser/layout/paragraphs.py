@@ -1,0 +1,96 @@
+"""Lines -> paragraphs: split at vertical gaps wider than the document's usual line pitch."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+import attrs
+
+from ..dutch.text import join_text_lines
+from ..settings import DEFAULT_SETTINGS, Settings
+from .lines import Line
+
+
+@attrs.frozen
+class Paragraph:
+    """Consecutive lines without a paragraph gap between them."""
+
+    lines: tuple[Line, ...]
+
+    @property
+    def page(self) -> int:
+        return self.lines[0].page
+
+    @property
+    def top(self) -> float:
+        return self.lines[0].top
+
+    @property
+    def bottom(self) -> float:
+        return self.lines[-1].bottom
+
+    @property
+    def text(self) -> str:
+        """The lines joined as running text (`text.join_text_lines`): wrapped lines with spaces,
+        hyphenation repaired, list entries on lines of their own."""
+        return join_text_lines([line.text for line in self.lines], [line.x0 for line in self.lines])
+
+    @property
+    def bold(self) -> bool:
+        return all(line.bold for line in self.lines)
+
+
+def line_pitch_ratio(lines: Sequence[Line]) -> float:
+    """The usual distance between consecutive lines of a paragraph, as a share of font size.
+
+    Taken low in the distribution of line-to-line distances, so that paragraph gaps do not count.
+    With few lines (a short answer, an annex) the smallest distance is taken, unless even that
+    is wider than any single spacing (every line a paragraph): then 1.2, the usual single spacing.
+    """
+    ratios = []
+    for a, b in pairwise(lines):
+        if a.page != b.page:
+            continue
+        size = max(a.size, b.size, 1.0)
+        pitch = b.top - a.top
+        if 0 < pitch < 3 * size:
+            ratios.append(pitch / size)
+    ratios.sort()
+    if len(ratios) >= 8:
+        return ratios[len(ratios) // 4]
+    if ratios and ratios[0] <= _MAX_SINGLE_SPACING:
+        return ratios[0]
+    return 1.2
+
+
+_MAX_SINGLE_SPACING = 1.5
+
+
+def lines_to_paragraphs(
+    lines: Sequence[Line], settings: Settings = DEFAULT_SETTINGS, pitch: float | None = None
+) -> list[Paragraph]:
+    """Split lines into paragraphs at vertical gaps wider than the usual line pitch.
+
+    A page break ends a paragraph unless the text visibly goes on: the last line has no
+    closing punctuation and the next page's first line starts in lower case. `pitch` (the usual
+    line pitch as a share of font size) defaults to the one measured on `lines`.
+    """
+    if not lines:
+        return []
+    if pitch is None:
+        pitch = line_pitch_ratio(lines)
+    paragraphs: list[list[Line]] = [[lines[0]]]
+    for prev, line in pairwise(lines):
+        if line.page != prev.page:
+            broken = not prev.text.rstrip().endswith((".", "?", "!", ":")) and line.text[:1].islower()
+            new = not broken
+        else:
+            size = max(prev.size, line.size, 1.0)
+            gap = (line.top - prev.top) / size
+            new = gap > pitch + settings.paragraph_gap_ratio or abs(prev.size - line.size) > 0.15 * size
+        if new:
+            paragraphs.append([line])
+        else:
+            paragraphs[-1].append(line)
+    return [Paragraph(tuple(p)) for p in paragraphs]

@@ -1,0 +1,8 @@
+"""Stage 1, the PDF: bytes in, frozen page records out (`PdfData`: pages of words with font
+size and weight, visible ruling edges, filled boxes, link annotations), or a typed error.
+
+    records   Word, Edge, Link, Filled, PageData, PdfData
+    reading   read_pdf: open (pdfplumber, imported on the first read), guard, copy page by page
+    words     characters -> words
+    rulings   lines, rectangles and straight paths -> ruling edges and shaded boxes
+"""

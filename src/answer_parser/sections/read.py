@@ -1,0 +1,354 @@
+"""Stage 4, sections: paragraphs and table anchors -> the question part and the answer part.
+
+Input: `Block`s in reading order (a `Paragraph` or a `TableAnchor`) and the `Dialect`.
+Output: `Sections`: metadata from the question's header block and the answer's heading
+(reconciled) or from the preamble, the title, intros, numbered items with the tables that
+stand in them, the kind of document, and warnings. Two layouts (see `sections.dialect`):
+
+* blocks: question part first (header block, title, intro, items), then the answer part,
+  which opens with the minister, the office and the heading 'ANTWOORD op vraag nr. ...';
+* interleaved: a preamble with the metadata, then 'Vraag N' / 'Antwoord N' sections.
+
+Both split text into items with the same code (`sections.items.segment`). The warning codes
+are listed in docs/sections.md.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Collection, Sequence
+from typing import TypeVar
+
+import attrs
+import regex
+
+from ..dutch.names import display_name
+from ..dutch.text import collapse, hyphenated_words, join_lines, join_paragraphs
+from ..layout.blocks import Block
+from ..layout.paragraphs import Paragraph
+from ..model import Answer, Minister, Person, Question, Warning
+from .dialect import FLEMISH, Dialect
+from .header import (
+    HeaderBlock,
+    iso_date,
+    minister_block,
+    read_answer_heading,
+    read_header_block,
+    split_answer_heading,
+    split_askers,
+)
+from .items import CLAUSE_END, LabelRule, Part, segment, to_items
+
+T = TypeVar("T")
+
+
+@attrs.frozen
+class Sections:
+    kind: str
+    question: Question | None
+    answer: Answer | None
+    warnings: tuple[Warning, ...]
+
+
+def _split_at_answer(blocks: Sequence[Block], dialect: Dialect) -> tuple[list[Block], int | None]:
+    """The blocks, with a paragraph cut where a line in it opens the answer; and the index of
+    the block that opens the answer (None when there is none)."""
+    if dialect.answer_start is None:
+        return list(blocks), None
+    out: list[Block] = []
+    start: int | None = None
+    for b in blocks:
+        if start is None and isinstance(b, Paragraph):
+            at = next((k for k, ln in enumerate(b.lines) if dialect.answer_start.match(ln.text)), None)
+            if at is not None:
+                if at > 0:
+                    out.append(Paragraph(b.lines[:at]))
+                start = len(out)
+                out.append(Paragraph(b.lines[at:]))
+                continue
+        out.append(b)
+    return out, start
+
+
+def _hyphenated(blocks: Sequence[Block]) -> frozenset[str]:
+    return hyphenated_words(ln.text for b in blocks if isinstance(b, Paragraph) for ln in b.lines)
+
+
+def _read_blocks(blocks: Sequence[Block], n_tables: int, dialect: Dialect) -> Sections:
+    warnings: list[Warning] = []
+    hyphenated = _hyphenated(blocks)
+    assert dialect.item_start is not None
+    flow, start = _split_at_answer(blocks, dialect)
+    answer: Answer | None = None
+    question_blocks: Sequence[Block] = flow
+    if start is not None:
+        heading, body = split_answer_heading(flow, start, dialect)
+        reference = read_answer_heading(heading, dialect)
+        if reference is None:
+            warnings.append(
+                Warning("answer_heading_unread", f"answer heading not understood: {heading[:120]!r}")
+            )
+        minister, q_end, guessed = minister_block(flow, start)
+        if guessed and minister is not None:
+            warnings.append(
+                Warning("minister_guess", f"minister read from lines not in capitals: {minister.raw!r}")
+            )
+        parts = segment(body, [LabelRule("answer", dialect.item_start)], warnings, hyphenated)
+        intro, items = parts[0], parts[1:]
+        if not items and (intro.texts or intro.tables):
+            items, intro = [Part("answer", None, intro.texts, intro.tables)], Part(None, None)
+        answer = Answer(
+            minister=minister,
+            refers_to=reference,
+            intro=join_paragraphs(intro.texts),
+            items=to_items(items),
+        )
+        question_blocks = flow[:q_end]
+    question, has_header = _read_question(question_blocks, answer, dialect, warnings, hyphenated)
+    return _finish(question, answer, n_tables, blocks, warnings, has_header)
+
+
+def _finish(
+    question: Question | None,
+    answer: Answer | None,
+    n_tables: int,
+    blocks: Sequence[Block],
+    warnings: list[Warning],
+    question_marked: bool,
+) -> Sections:
+    """The kind of document; a question without an answer counts only when the genre's marks
+    (`question_marked`: the header block, the preamble) were found."""
+    kind = _kind(question, answer, n_tables, blocks, question_marked)
+    if kind == "unknown":
+        warnings.append(Warning("unknown_genre", "no question header block or answer heading was found"))
+    if kind in ("annex", "unknown"):
+        question = None
+    return Sections(kind=kind, question=question, answer=answer, warnings=tuple(warnings))
+
+
+def read_sections(blocks: Sequence[Block], n_tables: int, dialect: Dialect = FLEMISH) -> Sections:
+    """The question part and the answer part of a document, with their metadata reconciled."""
+    if dialect.layout == "interleaved":
+        return _read_interleaved(blocks, n_tables, dialect)
+    return _read_blocks(blocks, n_tables, dialect)
+
+
+def _kind(
+    question: Question | None,
+    answer: Answer | None,
+    n_tables: int,
+    blocks: Sequence[Block],
+    question_marked: bool,
+) -> str:
+    if answer is not None and question is not None:
+        return "question_and_answer"
+    if answer is not None:
+        return "answer"
+    if question is not None and question_marked:
+        return "question"
+    text_paragraphs = sum(isinstance(b, Paragraph) for b in blocks)
+    if n_tables and text_paragraphs <= 3 * n_tables + 2:
+        return "annex"
+    return "unknown"
+
+
+def _title(rest: list[Block], header: bool, dialect: Dialect) -> tuple[str | None, list[Block]]:
+    """The question's title: the first paragraph after the header block; without a header
+    block, a first paragraph that is bold or short and does not end a sentence. A bold first
+    line over lines in regular weight is the title alone."""
+    first_index = next((k for k, b in enumerate(rest) if isinstance(b, Paragraph)), None)
+    if first_index is None:
+        return None, rest
+    first = rest[first_index]
+    assert isinstance(first, Paragraph)
+    assert dialect.item_start is not None
+    bold_head = 0
+    while bold_head < len(first.lines) and first.lines[bold_head].bold:
+        bold_head += 1
+    if 0 < bold_head < len(first.lines):
+        title = collapse(join_lines(ln.text for ln in first.lines[:bold_head]))
+        remaining = Paragraph(first.lines[bold_head:])
+        return title, [*rest[:first_index], remaining, *rest[first_index + 1 :]]
+    text = collapse(first.text)
+    short = len(first.lines) <= 2 and not CLAUSE_END.search(text)
+    if header or first.bold or (short and not dialect.item_start.match(text)):
+        return text, [*rest[:first_index], *rest[first_index + 1 :]]
+    return None, rest
+
+
+def _read_question(
+    blocks: Sequence[Block],
+    answer: Answer | None,
+    dialect: Dialect,
+    warnings: list[Warning],
+    hyphenated: Collection[str] = (),
+) -> tuple[Question | None, bool]:
+    """The question part and whether it opened with the header block."""
+    assert dialect.item_start is not None
+    paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
+    header: HeaderBlock | None = None
+    rest: list[Block] = list(blocks)
+    if paragraphs:
+        first_lines = [ln.text for p in paragraphs[:8] for ln in p.lines]
+        header = read_header_block(first_lines, dialect)
+        if header is not None:
+            rest = _drop_lines(blocks, header.lines_used)
+    rest_paragraphs = [b for b in rest if isinstance(b, Paragraph)]
+    if header is None and not rest_paragraphs:
+        return None, False
+    title, rest = _title(rest, header is not None, dialect)
+    parts = segment(rest, [LabelRule("question", dialect.item_start)], warnings, hyphenated)
+    intro, items = parts[0], parts[1:]
+    if header is None and answer is not None and not items and not intro.texts:
+        # a letterhead or reference line above the answer, not a question
+        if title:
+            message = f"text before the answer left out: {title[:120]!r}"
+            warnings.append(Warning("text_before_answer", message))
+        return None, False
+    ref = answer.refers_to if answer else None
+    number = _reconcile("number", header.number if header else None, ref.number if ref else None, warnings)
+    date = _reconcile("date", header.date if header else None, ref.date if ref else None, warnings)
+    asker = _reconcile_person(header.asker if header else None, ref.asker if ref else None, warnings)
+    addressee = header.addressee if header and header.addressee else (answer.minister if answer else None)
+    if (
+        header
+        and header.addressee
+        and answer
+        and answer.minister
+        and header.addressee.raw != answer.minister.raw
+    ):
+        warnings.append(
+            Warning(
+                "minister_differs",
+                f"question addressed to {header.addressee.raw}, answered by {answer.minister.raw}",
+            )
+        )
+    session = dialect.session_for(datetime.date.fromisoformat(date)) if date else None
+    question = Question(
+        number=number,
+        date=date,
+        session=session,
+        asker=asker,
+        addressee=addressee,
+        title=title,
+        intro=join_paragraphs(intro.texts),
+        items=to_items(items),
+    )
+    return question, header is not None
+
+
+def _drop_lines(blocks: Sequence[Block], count: int) -> list[Block]:
+    """Blocks with the first `count` text lines removed (the header block)."""
+    out: list[Block] = []
+    for b in blocks:
+        if count > 0 and isinstance(b, Paragraph):
+            if len(b.lines) <= count:
+                count -= len(b.lines)
+                continue
+            b = Paragraph(b.lines[count:])
+            count = 0
+        out.append(b)
+    return out
+
+
+def _reconcile(field: str, a: T | None, b: T | None, warnings: list[Warning]) -> T | None:
+    if a is not None and b is not None and a != b:
+        warnings.append(
+            Warning("metadata_mismatch", f"{field}: header block says {a}, answer heading says {b}")
+        )
+    return a if a is not None else b
+
+
+def _reconcile_person(a: Person | None, b: Person | None, warnings: list[Warning]) -> Person | None:
+    if a is not None and b is not None and a.raw != b.raw:
+        warnings.append(
+            Warning("metadata_mismatch", f"asker: header block says {a.raw}, answer heading says {b.raw}")
+        )
+    return a if a is not None else b
+
+
+def _read_interleaved(blocks: Sequence[Block], n_tables: int, dialect: Dialect) -> Sections:
+    assert dialect.question_label is not None and dialect.answer_label is not None
+    warnings: list[Warning] = []
+    rules = [
+        LabelRule("question", dialect.question_label, standalone=True),
+        LabelRule("answer", dialect.answer_label, standalone=True),
+    ]
+    parts = segment(blocks, rules, warnings, _hyphenated(blocks))
+    preamble, labelled = parts[0], parts[1:]
+    joined = collapse(" ".join(preamble.texts))
+    qm = dialect.question_preamble.search(joined) if dialect.question_preamble else None
+    am = dialect.answer_preamble.search(joined) if dialect.answer_preamble else None
+    q_parts = [p for p in labelled if p.side == "question"]
+    a_parts = [p for p in labelled if p.side == "answer"]
+    if labelled and qm is None:
+        warnings.append(Warning("preamble_unread", f"question preamble not understood: {joined[:160]!r}"))
+    if a_parts and am is None:
+        warnings.append(Warning("preamble_unread", f"answer preamble not understood: {joined[:160]!r}"))
+
+    answer: Answer | None = None
+    if am is not None or a_parts:
+        minister = None
+        if am is not None:
+            name = collapse(am.group("name"))
+            title = f"{collapse(am.group('rank'))} ({collapse(am.group('office'))})"
+            minister = Minister(name=display_name(name), raw=name, title=title)
+        answer = Answer(minister=minister, refers_to=None, intro="", items=to_items(a_parts))
+
+    question: Question | None = None
+    if qm is not None or q_parts:
+        question = _interleaved_question(preamble.texts, joined, qm, q_parts, dialect, warnings)
+    if preamble.tables and (question or answer):
+        warnings.append(
+            Warning("table_outside_items", f"tables {preamble.tables} stand in the preamble, not in an item")
+        )
+    return _finish(question, answer, n_tables, blocks, warnings, qm is not None)
+
+
+def _interleaved_question(
+    texts: Sequence[str],
+    joined: str,
+    qm: regex.Match[str] | None,
+    q_parts: Sequence[Part],
+    dialect: Dialect,
+    warnings: list[Warning],
+) -> Question:
+    number = None
+    if dialect.document_number is not None:
+        number = next(
+            (int(m.group("number")) for t in texts if (m := dialect.document_number.match(t))), None
+        )
+    date = asker = addressee = title = None
+    if qm is not None:
+        date = iso_date(qm.group("date"))
+        raw = collapse(qm.group("asker"))
+        names = split_askers(raw)
+        if names:
+            asker = Person(name=display_name(names[0]), raw=raw)
+        if len(names) > 1:
+            listed = ", ".join(names)
+            warnings.append(
+                Warning("several_askers", f"{len(names)} askers, the first is kept as asker: {listed}")
+            )
+        office = collapse(qm.group("addressee"))
+        addressee = Minister(name=office, raw=office, title=office)
+        title = collapse(qm.group("title")) if qm.group("title") else None
+    session = dialect.session_for(datetime.date.fromisoformat(date)) if date else None
+    printed = dialect.printed_session.search(joined) if dialect.printed_session else None
+    if printed is not None:
+        printed_session = f"{printed.group('start')}-{printed.group('end')}"
+        if session is not None and session != printed_session:
+            warnings.append(
+                Warning("session_mismatch", f"printed {printed_session}, the date {date} falls in {session}")
+            )
+        session = printed_session
+    return Question(
+        number=number,
+        date=date,
+        session=session,
+        asker=asker,
+        addressee=addressee,
+        title=title,
+        intro="",
+        items=to_items(q_parts),
+    )

@@ -1,0 +1,367 @@
+"""Tables without vertical rules, the shared part of both finding methods (`tables.aligned`,
+`tables.rules`): lines cut into `Segment`s at wide gaps, a `Region` (header lines and body
+lines of one table), and `region_to_grid`, which reads a region into the same `Grid` the
+ruled tables give, so that headers, labels and cells are read by the same code.
+
+    line_to_segments  a line -> runs of words separated by gaps wider than a space
+    region_to_grid    a region -> a `Grid`: columns from the body's alignment, header rows
+                      with their spans, body rows (by rules, by gaps or line by line)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+import attrs
+
+from ..dutch.numbers import is_numeric, looks_like_label
+from ..dutch.text import collapse, join_lines
+from ..layout.lines import Line
+from ..pdf.records import Word
+from ..settings import DEFAULT_SETTINGS, Settings
+from .grid import Grid, Slot
+
+
+@attrs.frozen
+class Segment:
+    """Words of one line standing together, apart from the rest by a wide gap."""
+
+    words: tuple[Word, ...]
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def numeric(self) -> bool:
+        return is_numeric(self.text)
+
+
+def line_to_segments(line: Line, settings: Settings = DEFAULT_SETTINGS) -> list[Segment]:
+    """Split a line at gaps wider than `column_gap_ratio` times the font size."""
+    groups: list[list[Word]] = []
+    for w in line.words:
+        if groups and w.x0 - groups[-1][-1].x1 <= settings.column_gap_ratio * max(w.size, 1.0):
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+    return [Segment(tuple(g)) for g in groups]
+
+
+def has_values(segments: Sequence[Segment]) -> bool:
+    """A body row: some segment after the first states a number."""
+    return any(s.numeric and not looks_like_label(s.text) for s in segments[1:]) or (
+        len(segments) >= 2
+        and all(s.numeric for s in segments)
+        and not all(looks_like_label(s.text) for s in segments)
+    )
+
+
+@attrs.frozen
+class Region:
+    """Lines that form one table: header lines first, then body lines."""
+
+    lines: tuple[Line, ...]
+    segments: tuple[tuple[Segment, ...], ...]
+    first_body: int
+
+
+def lines_close(a: Line, b: Line, settings: Settings) -> bool:
+    size = max(a.size, b.size, 1.0)
+    return a.page == b.page and (b.top - a.bottom) <= settings.row_gap_ratio * size
+
+
+def states_value(line: Line) -> bool:
+    """A word after the first is a number, and not one that labels (a year). Unlike
+    `has_values`, it needs no segments: in a ruled table a number can stand closer to the
+    text beside it than the gap that cuts a line into segments."""
+    return any(is_numeric(w.text) and not looks_like_label(w.text) for w in line.words[1:])
+
+
+def gap_breaks(lines: Sequence[Line]) -> tuple[float, ...]:
+    """Where rows break in a run of lines whose rows are not ruled: at the gaps clearly wider
+    than the tightest line pitch (cell padding, paragraph spacing after a cell), provided that
+    leaves at most one line of values in each row (a row whose label wraps, its numbers on one
+    line). Otherwise none: each line is then a row of its own (see `_body_rows`)."""
+    if len(lines) < 2:
+        return ()
+    pitches = [b.top - a.top for a, b in pairwise(lines)]
+    tight = min(pitches)
+    size = max(ln.size for ln in lines)
+    wide = [p > tight + 0.25 * size for p in pitches]
+    if not any(wide) or all(wide):
+        return ()
+    values_in_row = int(states_value(lines[0]))
+    for line, starts_row in zip(lines[1:], wide, strict=True):
+        values_in_row = (0 if starts_row else values_in_row) + int(states_value(line))
+        if values_in_row > 1:
+            return ()
+    return tuple(b.top - 0.5 for (a, b), w in zip(pairwise(lines), wide, strict=True) if w)
+
+
+def region_columns(region: Region, settings: Settings) -> list[tuple[float, float]]:
+    """Column extents: the x-ranges covered by body segments, merged where they overlap."""
+    spans = sorted((s.x0, s.x1) for segs in region.segments[region.first_body :] for s in segs)
+    cols: list[list[float]] = []
+    for x0, x1 in spans:
+        if cols and x0 <= cols[-1][1] + settings.column_merge_tolerance:
+            cols[-1][1] = max(cols[-1][1], x1)
+        else:
+            cols.append([x0, x1])
+    return [(a, b) for a, b in cols]
+
+
+def overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    return max(0.0, min(a1, b1) - max(a0, b0))
+
+
+def _cover(seg: Segment, cols: Sequence[tuple[float, float]]) -> list[int]:
+    """Columns a (header) segment stands over; at least the nearest one."""
+    hits = [i for i, (c0, c1) in enumerate(cols) if overlap(seg.x0, seg.x1, c0, c1) > 0]
+    if hits:
+        return list(range(hits[0], hits[-1] + 1))
+    mid = (seg.x0 + seg.x1) / 2
+    return [min(range(len(cols)), key=lambda i: abs((cols[i][0] + cols[i][1]) / 2 - mid))]
+
+
+def _header_cover(seg: Segment, cols: Sequence[tuple[float, float]], tolerance: float) -> list[int]:
+    """Columns a header segment heads.
+
+    Inside one column's extent: that column. Otherwise, of the runs of columns i..j that the
+    segment reaches (it starts before column i ends and runs past the end of column j-1, without
+    reaching into the columns beside the run), the one whose middle lies nearest the segment's:
+    a centred group header over two columns heads both, even when it overlaps only one.
+    """
+    for i, (c0, c1) in enumerate(cols):
+        if c0 - tolerance <= seg.x0 and seg.x1 <= c1 + tolerance:
+            return [i]
+    mid = (seg.x0 + seg.x1) / 2
+    best: tuple[float, int, int, int] | None = None
+    n = len(cols)
+    for i in range(n):
+        if seg.x0 > cols[i][1] + tolerance or (i > 0 and seg.x0 < cols[i - 1][1] - tolerance):
+            continue  # does not start in column i (or the gap before it)
+        for j in range(i, n):
+            if j > i and seg.x1 <= cols[j - 1][1] + tolerance:
+                break  # does not reach past column j-1
+            if j + 1 < n and seg.x1 > cols[j + 1][0] + tolerance:
+                continue  # reaches into column j+1
+            score = (abs((cols[i][0] + cols[j][1]) / 2 - mid), j - i, i, j)
+            if best is None or score < best:
+                best = score
+    if best is None:
+        return _cover(seg, cols)
+    return list(range(best[2], best[3] + 1))
+
+
+def _extend_columns(
+    lines: Sequence[Sequence[Segment]], cols: Sequence[tuple[float, float]]
+) -> list[tuple[float, float]]:
+    """Column extents widened by the leaf header segments that stand over one column only
+    ('mannen' over a column of numbers is wider than the numbers)."""
+    out = [list(c) for c in cols]
+    for segs in lines[-1:]:  # the header row right above the body: the leaf headers
+        for seg in segs:
+            hit = _cover(seg, cols)
+            if len(hit) == 1:
+                out[hit[0]][0] = min(out[hit[0]][0], seg.x0)
+                out[hit[0]][1] = max(out[hit[0]][1], seg.x1)
+    return [(a, b) for a, b in out]
+
+
+def _place(segs: Sequence[Segment], cols: Sequence[tuple[float, float]]) -> list[list[Segment]]:
+    row: list[list[Segment]] = [[] for _ in cols]
+    for s in segs:
+        row[_cover(s, cols)[0]].append(s)
+    return row
+
+
+def region_to_grid(
+    region: Region, page: int, settings: Settings = DEFAULT_SETTINGS, rules: Sequence[float] = ()
+) -> Grid | None:
+    """Read a region into rows of slots over the columns found from the body's alignment."""
+    cols = region_columns(region, settings)
+    if len(cols) < 2:
+        return None
+    header = _header_rows(region.segments[: region.first_body], cols)
+    body = _body_rows(region.lines[region.first_body :], region.segments[region.first_body :], cols, rules)
+    rows = tuple(r for r in (*header, *body) if any(s.text for s in r))
+    xs = [cols[0][0]] + [(a[1] + b[0]) / 2 for a, b in pairwise(cols)] + [cols[-1][1]]
+    top = min(ln.top for ln in region.lines)
+    bottom = max(ln.bottom for ln in region.lines)
+    x0 = min(xs[0], *(ln.x0 for ln in region.lines))
+    x1 = max(xs[-1], *(ln.x1 for ln in region.lines))
+    words = frozenset(w for ln in region.lines for w in ln.words)
+    rights = tuple(c[1] for c in cols)
+    return Grid(page=page, bbox=(x0, top, x1, bottom), xs=tuple(xs), rows=rows, words=words, rights=rights)
+
+
+def _header_rows(
+    lines: Sequence[Sequence[Segment]], cols: Sequence[tuple[float, float]]
+) -> list[tuple[Slot, ...]]:
+    """Header lines -> header rows. Consecutive lines whose segments stand over the same columns
+    are one wrapped header row; a line whose segments span other columns starts a new row."""
+    rows: list[list[list[str]]] = []  # row -> column -> line texts
+    spans_of_rows: list[list[tuple[int, int]]] = []
+    wide = _extend_columns(lines, cols)
+    covers = [[_header_cover(s, wide, 2.0) for s in segs] for segs in lines]  # line -> segment -> columns
+    for k, segs in enumerate(lines):
+        headed_below = {c for line_covers in covers[k + 1 :] for cover in line_covers for c in cover}
+        spans = [_group_span(s, i, covers[k], headed_below, wide) for i, s in enumerate(segs)]
+        if rows and _same_structure(spans, spans_of_rows[-1]):
+            for s, (c0, _c1) in zip(segs, spans, strict=True):
+                rows[-1][c0].append(s.text)
+            spans_of_rows[-1] = sorted(set(spans_of_rows[-1]) | set(spans))
+        else:
+            texts: list[list[str]] = [[] for _ in cols]
+            for s, (c0, _c1) in zip(segs, spans, strict=True):
+                texts[c0].append(s.text)
+            rows.append(texts)
+            spans_of_rows.append(sorted(spans))
+    out: list[tuple[Slot, ...]] = []
+    for texts, spans in zip(rows, spans_of_rows, strict=True):
+        slots = [Slot(text=collapse(join_lines(t))) for t in texts]
+        for c0, c1 in spans:
+            if c1 > c0:
+                slots[c0] = attrs.evolve(slots[c0], span=c1 - c0 + 1)
+                for c in range(c0 + 1, c1 + 1):
+                    slots[c] = Slot(text="", covered=True)
+        out.append(tuple(slots))
+    return out
+
+
+def _group_span(
+    seg: Segment,
+    index: int,
+    line_covers: Sequence[Sequence[int]],
+    below: set[int],
+    cols: Sequence[tuple[float, float]],
+) -> tuple[int, int]:
+    """The columns a header segment heads, as (first, last). A segment that stands centred
+    over a run of columns whose own headers all sit on lower lines (none on this line) is a
+    group header over that run, the longest such: 'Vlaams Gewest' over 'mannen' and
+    'vrouwen', even where it fits inside one of them or reaches only two of three. `index`:
+    the segment's place among the covers of its line."""
+    first, last = line_covers[index][0], line_covers[index][-1]
+    if not all(c in below for c in range(first, last + 1)):
+        return first, last
+    taken = {c for i, other in enumerate(line_covers) if i != index for c in other}
+    lo, hi = first, last
+    while lo - 1 >= 1 and lo - 1 in below and lo - 1 not in taken:
+        lo -= 1
+    while hi + 1 < len(cols) and hi + 1 in below and hi + 1 not in taken:
+        hi += 1
+    mid = (seg.x0 + seg.x1) / 2
+    best = (first, last)
+    for i in range(lo, first + 1):
+        for j in range(last, hi + 1):
+            width = cols[j][1] - cols[i][0]
+            centred = abs((cols[i][0] + cols[j][1]) / 2 - mid) <= 0.1 * width
+            if centred and j - i > best[1] - best[0]:
+                best = (i, j)
+    return best
+
+
+def _same_structure(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> bool:
+    """Each span of the new line lies within a span of the row so far, and spans the same width."""
+    return all(any(b0 <= a0 and a1 <= b1 and (a1 - a0) == (b1 - b0) for b0, b1 in b) for a0, a1 in a)
+
+
+def _body_rows(
+    lines: Sequence[Line],
+    segments: Sequence[Sequence[Segment]],
+    cols: Sequence[tuple[float, float]],
+    rules: Sequence[float] = (),
+) -> list[tuple[Slot, ...]]:
+    """Body lines -> rows.
+
+    Where horizontal rules separate the rows (`rules`: their y positions), the lines between two
+    rules are one row, whatever wraps inside it. Otherwise each line is a row, except that a line
+    with only a label starting in lower case continues the label of the row above.
+    """
+    rows: list[list[list[Segment]]] = []
+    band_of_row: list[int] = []
+    all_placed = [_place(segs, cols) for segs in segments]
+    numeric = _numeric_columns(all_placed)
+    for k, (line, segs) in enumerate(zip(lines, segments, strict=True)):
+        placed = all_placed[k]
+        band = sum(1 for y in rules if y < line.top)
+        if rules and rows and band_of_row[-1] == band:
+            for c, more in enumerate(placed):
+                rows[-1][c].extend(more)
+            continue
+        following = segments[k + 1] if k + 1 < len(segments) else None
+        if not rules and rows and _continues_label(segs, placed, rows[-1], following):
+            rows[-1][0].extend(placed[0])
+            continue
+        if not rules and rows and _continues_cells(placed, all_placed[k - 1], numeric):
+            for c, more in enumerate(placed):
+                rows[-1][c].extend(more)
+            continue
+        rows.append(placed)
+        band_of_row.append(band)
+    return [tuple(_slot(segs, cols[c]) for c, segs in enumerate(row)) for row in rows]
+
+
+def _numeric_columns(placed: Sequence[Sequence[Sequence[Segment]]]) -> list[bool]:
+    """Which columns hold numbers: two thirds of their filled cells or more are numeric."""
+    out = []
+    for c in range(len(placed[0]) if placed else 0):
+        cells = [row[c] for row in placed if row[c]]
+        numeric = sum(1 for segs in cells if all(s.numeric for s in segs))
+        out.append(bool(cells) and numeric * 3 >= 2 * len(cells))
+    return out
+
+
+def _continues_cells(
+    placed: Sequence[Sequence[Segment]], above: Sequence[Sequence[Segment]], numeric: Sequence[bool]
+) -> bool:
+    """Is a line the wrapped rest of the text cells of the line above (cells top-aligned, as in
+    Word)? Yes when it states no number in a column of numbers, reaches beyond the label
+    column, and every cell it fills was filled on the line above."""
+    filled = [c for c, segs in enumerate(placed) if segs]
+    if not any(c > 0 for c in filled) or any(numeric[c] for c in filled if c > 0):
+        return False
+    return all(above[c] for c in filled)
+
+
+def _continues_label(
+    segs: Sequence[Segment],
+    placed: Sequence[Sequence[Segment]],
+    above: Sequence[Sequence[Segment]],
+    following: Sequence[Segment] | None,
+) -> bool:
+    """Is a line holding only a label the wrapped rest of the label above? Yes when it starts in
+    lower case; or when it stands at the same indent as the label above, in the same weight, the
+    row above has values, and the next line is not indented under it (then it would be a group)."""
+    if len(segs) != 1 or not placed[0] or not above[0]:
+        return False
+    seg, prev = segs[0], above[0][-1]
+    if seg.text[:1].islower():
+        return True
+    same_indent = abs(seg.x0 - above[0][0].x0) <= 2.0
+    same_weight = all(w.bold for w in seg.words) == all(w.bold for w in prev.words)
+    above_has_values = any(above[1:])
+    nested_next = following is not None and following[0].x0 > seg.x0 + 2.0
+    return same_indent and same_weight and above_has_values and not nested_next
+
+
+def _slot(segs: Sequence[Segment], col: tuple[float, float]) -> Slot:
+    if not segs:
+        return Slot(text="")
+    return Slot(
+        text=collapse(join_lines(s.text for s in segs)),
+        indent=max(0.0, segs[0].x0 - col[0]),
+        bold=all(w.bold for s in segs for w in s.words),
+        right_gap=max(0.0, col[1] - max(s.x1 for s in segs)),
+        width=col[1] - col[0],
+    )

@@ -1,0 +1,258 @@
+"""Finding tables between horizontal rules (booktabs, a rule under every row): rules of one
+width stacked down the page, the bands of lines between them, columns from the empty
+strips (gutters) down the body, rows from the rules or from the gaps between lines.
+
+    edges_to_rules    the page's horizontal edges merged, the wide ones
+    rules_to_regions  lines and rules -> `RuledRegion`s: a region and where its rows break
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import pairwise
+
+import attrs
+
+from ..layout.lines import Line
+from ..pdf.records import Edge, Word
+from ..sections.dialect import TABLE_NOTE
+from ..settings import DEFAULT_SETTINGS, Settings
+from .aligned import header_start
+from .lattice import merge_rulings
+from .regions import (
+    Region,
+    Segment,
+    gap_breaks,
+    has_values,
+    line_to_segments,
+    lines_close,
+    region_columns,
+    states_value,
+)
+
+
+def edges_to_rules(edges: Sequence[Edge], settings: Settings = DEFAULT_SETTINGS) -> list[Edge]:
+    """The horizontal rules a table between rules can have: the page's horizontal edges merged
+    (`tables.merge_rulings`), those as wide as `rule_min_width` at least (not an underline or
+    a tick), top to bottom."""
+    merged = merge_rulings([e for e in edges if e.orientation == "h"], settings)
+    return sorted((e for e in merged if e.x1 - e.x0 >= settings.rule_min_width), key=lambda e: (e.top, e.x0))
+
+
+Segments = Mapping[Line, Sequence[Segment]]  # each line of a page cut at its wide gaps, once
+
+
+def _is_prose(line: Line, segments: Segments, width: float) -> bool:
+    """A line of running text: one segment across most of the rules' width, or a caption."""
+    return (len(segments[line]) == 1 and line.x1 - line.x0 > 0.6 * width) or line.text.lower().startswith(
+        "tabel"
+    )
+
+
+@attrs.frozen
+class RuledRegion:
+    """A table found between horizontal rules: its region, and the y positions that separate its
+    body rows (the rules between rows, or the wider gaps between lines when only the header
+    and the table's end are ruled)."""
+
+    region: Region
+    breaks: tuple[float, ...]
+
+
+def rules_to_regions(
+    lines: Sequence[Line], edges: Sequence[Edge], settings: Settings = DEFAULT_SETTINGS
+) -> list[RuledRegion]:
+    """Tables whose rows lie between horizontal rules of one width (a rule above the header,
+    one under it, one under the last row; or one under every row), whatever their cells hold:
+    text columns too, which the alignment of numbers alone does not find.
+
+    The rules of one width are taken in order; the bands between consecutive rules that hold
+    lines and no running text form a run; a run of two bands or more whose body lines stand in
+    two columns or more is a table: the first band its header, the rest its body."""
+    stacks: list[list[Edge]] = []
+    for r in edges_to_rules(edges, settings):
+        for stack in stacks:
+            if (
+                abs(stack[0].x0 - r.x0) <= settings.snap_tolerance
+                and abs(stack[0].x1 - r.x1) <= settings.snap_tolerance
+            ):
+                stack.append(r)
+                break
+        else:
+            stacks.append([r])
+    segments = {ln: line_to_segments(ln, settings) for ln in lines} if stacks else {}
+    found: list[RuledRegion] = []
+    for stack in stacks:
+        for bands in _stack_to_runs(stack, lines, segments, settings):
+            found += _bands_to_region(
+                _with_header(bands, lines, segments, stack[0], settings), segments, settings
+            )
+    return found
+
+
+def _stack_to_runs(
+    stack: Sequence[Edge], lines: Sequence[Line], segments: Segments, settings: Settings
+) -> Iterator[list[list[Line]]]:
+    """The runs of bands between consecutive rules of one width that hold table lines. A band
+    with running text, a note or a line reaching past the rules ends a run; its first lines
+    still join the run when they read as rows (the last rows, unruled, above a note)."""
+    x0, x1 = stack[0].x0, stack[0].x1
+    bands: list[list[Line]] = []
+    for upper, lower in pairwise(stack):
+        inside = [
+            ln
+            for ln in lines
+            if upper.top < (ln.top + ln.bottom) / 2 < lower.top and ln.x1 > x0 and ln.x0 < x1
+        ]
+        loose = [
+            ln.x0 < x0 - 2
+            or ln.x1 > x1 + 2
+            or _is_prose(ln, segments, x1 - x0)
+            or (ln.x0 <= x0 + 5 and bool(TABLE_NOTE.match(ln.text)))
+            for ln in inside
+        ]
+        if inside and not any(loose):
+            bands.append(inside)
+            continue
+        head = inside[: loose.index(True)] if any(loose) else []
+        for k in range(1, len(head)):
+            if not lines_close(head[k - 1], head[k], settings):
+                head = head[:k]  # a note under the table, set apart
+                break
+        if bands and _value_rows(head, segments):
+            bands.append(head)
+        yield bands
+        bands = []
+    yield bands
+
+
+def _ruled_region(
+    header: Sequence[Line],
+    header_segments: Sequence[Sequence[Segment]],
+    body: Sequence[Line],
+    settings: Settings,
+) -> Region:
+    """A region whose body lines are cut into cells at the gutters down the body."""
+    gutters = body_gutters(body, settings)
+    cut = [tuple(split_at_gutters(ln, gutters)) for ln in body]
+    return Region(
+        lines=(*header, *body),
+        segments=(*(tuple(s) for s in header_segments), *cut),
+        first_body=len(header),
+    )
+
+
+def extend_below(ruled: RuledRegion, more: Sequence[Line], settings: Settings) -> RuledRegion:
+    """A ruled table with the rows that follow under its last rule (a table ruled only in part,
+    its last row set off by a rule above it), each line stating values a row of its own."""
+    region = ruled.region
+    n = region.first_body
+    body = [*region.lines[n:], *more]
+    extended = _ruled_region(region.lines[:n], region.segments[:n], body, settings)
+    if not ruled.breaks:
+        return RuledRegion(extended, ())
+    breaks = [more[0].top - 0.5] + [ln.top - 0.5 for ln in more[1:] if states_value(ln)]
+    return RuledRegion(extended, (*ruled.breaks, *breaks))
+
+
+def _header_first(bands: Sequence[Sequence[Line]]) -> list[list[Line]]:
+    """Header rows ruled apart from each other (a rule under every row, the header's too) are
+    one header band: the bands before the first that states values, up to three."""
+    k = 1
+    while k < min(3, len(bands) - 1) and not any(states_value(ln) for ln in bands[k]):
+        k += 1
+    return [[ln for band in bands[:k] for ln in band], *(list(b) for b in bands[k:])]
+
+
+def _value_rows(lines: Sequence[Line], segments: Segments) -> bool:
+    """Lines that read as table rows: the first states values, and half of them do."""
+    values = [has_values(segments[ln]) for ln in lines]
+    return bool(values) and values[0] and sum(values) * 2 >= len(values)
+
+
+def _with_header(
+    bands: list[list[Line]], lines: Sequence[Line], segments: Segments, rule: Edge, settings: Settings
+) -> list[list[Line]]:
+    """The bands with the header first. When the first band already holds a row of values, the
+    rule on top closes the header rather than opening it (a shaded header without a rule
+    above it): the header is then the lines right above the rule, as `header_start` finds
+    them; with none there, the table has no header band."""
+    if not bands or not any(has_values(segments[ln]) for ln in bands[0]):
+        return bands
+    first = bands[0][0]
+    above = [ln for ln in lines if ln.bottom <= first.top and ln.x1 > rule.x0 and ln.x0 < rule.x1]
+    if not above or first.top - above[-1].bottom > settings.row_gap_ratio * 2 * max(first.size, 1.0):
+        return [[], *bands]
+    run = [*above, first]
+    start = header_start(run, [segments[ln] for ln in run], len(run) - 1, settings)
+    header = [ln for ln in run[start:-1] if rule.x0 - 2 <= ln.x0 and ln.x1 <= rule.x1 + 2]
+    return [header, *bands]
+
+
+def _bands_to_region(
+    bands: Sequence[Sequence[Line]], segments: Segments, settings: Settings
+) -> list[RuledRegion]:
+    if len(bands) < 2 or (not bands[0] and len(bands) < 3):
+        return []
+    header, *body = _header_first(bands)
+    region = _ruled_region(
+        header, [segments[ln] for ln in header], [ln for band in body for ln in band], settings
+    )
+    if not _tabular(region, settings):
+        return []
+    if len(body) == 1:  # only the header and the end ruled: rows from the gaps between lines
+        return [RuledRegion(region, gap_breaks(body[0]))]
+    # rules between the rows: a band is a row (its label or text cells wrapped over its lines),
+    # unless each of its lines states values (then each line is a row: a rule only above the
+    # total, say) or its lines stand at two pitches (then the wider gaps part its rows)
+    breaks: list[float] = []
+    for k, band in enumerate(body):
+        if k:
+            breaks.append(band[0].top - 0.5)
+        if len(band) > 1 and all(has_values(segments[ln]) for ln in band):
+            breaks += [ln.top - 0.5 for ln in band[1:]]
+        else:
+            breaks += gap_breaks(band)
+    return [RuledRegion(region, tuple(sorted(breaks)))]
+
+
+def body_gutters(lines: Sequence[Line], settings: Settings = DEFAULT_SETTINGS) -> list[tuple[float, float]]:
+    """The gaps between columns: vertical strips at least `gutter_ratio` of the font size wide
+    that no word of any of the lines crosses. Across the lines of a text column the words cover
+    it; only the space between columns stays empty."""
+    spans = sorted((w.x0, w.x1) for ln in lines for w in ln.words)
+    if not spans:
+        return []
+    size = max(ln.size for ln in lines)
+    gutters: list[tuple[float, float]] = []
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= settings.gutter_ratio * size:
+            gutters.append((reach, x0))
+        reach = max(reach, x1)
+    return gutters
+
+
+def split_at_gutters(line: Line, gutters: Sequence[tuple[float, float]]) -> list[Segment]:
+    """A line's words in runs, cut wherever a gutter lies between two neighbouring words."""
+    groups: list[list[Word]] = []
+    for w in line.words:
+        if groups and not any(groups[-1][-1].x1 <= g0 and g1 <= w.x0 for g0, g1 in gutters):
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+    return [Segment(tuple(g)) for g in groups]
+
+
+def _tabular(region: Region, settings: Settings) -> bool:
+    """Do the body lines stand in columns like a table's? Three columns or more; or two, one
+    of them holding numbers. Two columns of words only are two columns of text (a bilingual
+    page, a glossary), not a table of data."""
+    cols = region_columns(region, settings)
+    if len(cols) >= 3:
+        return True
+    if len(cols) < 2:
+        return False
+    body = region.segments[region.first_body :]
+    numeric = sum(1 for segs in body if any(s.numeric for s in segs[1:]))
+    return numeric * 2 >= len(body)

@@ -1,0 +1,196 @@
+"""A chain of grids -> `TableData`: header rows and column paths, the stub (row labels) and
+its levels, total rows, typed cells (`tables.cells`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..dutch.numbers import is_numeric, looks_like_label
+from ..dutch.text import collapse
+from ..model import Cell, Column, Row
+from ..sections.dialect import TOTAL_LABEL
+from ..settings import DEFAULT_SETTINGS, Settings
+from .cells import type_column
+from .grid import Grid, Slot, TableData
+
+_MAX_LEVEL = 3
+
+
+def _texts(row: Sequence[Slot]) -> tuple[str, ...]:
+    return tuple(s.text for s in row)
+
+
+def join_chain(grids: Sequence[Grid]) -> tuple[tuple[Slot, ...], ...]:
+    """Rows of a chain of grids; a header row repeated at the top of a continuation is dropped."""
+    rows = list(grids[0].rows)
+    header_count = len(header_rows(grids[0].rows, stub_present(grids[0].rows)))
+    head = [_texts(r) for r in grids[0].rows[:header_count]]
+    for g in grids[1:]:
+        more = list(g.rows)
+        if head and [_texts(r) for r in more[: len(head)]] == head:
+            more = more[len(head) :]
+        rows.extend(more)
+    return tuple(rows)
+
+
+def _is_data_value(text: str) -> bool:
+    return bool(text) and is_numeric(text) and not looks_like_label(text)
+
+
+def stub_present(rows: Sequence[Sequence[Slot]]) -> bool:
+    """The first column holds row labels when most of its filled body cells are not numbers."""
+    firsts = [r[0].text for r in rows[1:] if r and r[0].text and not r[0].covered]
+    if not firsts or len(rows[0]) < 2:
+        return False
+    numeric = sum(is_numeric(t) and not looks_like_label(t) for t in firsts)
+    return numeric * 2 < len(firsts)
+
+
+def header_rows(rows: Sequence[Sequence[Slot]], stub: bool) -> list[Sequence[Slot]]:
+    """Leading rows without a data value in any data column (at most three).
+
+    A table with no data value at all has its first row as header.
+    """
+    first_data = 1 if stub else 0
+    heads: list[Sequence[Slot]] = []
+    for row in rows:
+        if len(heads) >= 3 or any(_is_data_value(s.text) for s in row[first_data:]):
+            break
+        if heads and stub and row[0].text and not any(s.text for s in row[first_data:]):
+            break  # a label with nothing beside it: a group row of the body
+        heads.append(row)
+    if len(heads) == len(rows):
+        return list(rows[:1])
+    return heads
+
+
+def _column_paths(heads: Sequence[Sequence[Slot]], n_cols: int, first_data: int) -> list[tuple[str, ...]]:
+    """Each data column's header texts from the top row down; a spanning cell counts for every
+    column it spans, a cell spanning header rows only once."""
+    paths: list[list[str]] = [[] for _ in range(n_cols)]
+    for row in heads:
+        for c in range(first_data, n_cols):
+            text = _owner_text(row, c)
+            if text and (not paths[c] or paths[c][-1] != text):
+                paths[c].append(text)
+    return [tuple(p) for p in paths[first_data:]]
+
+
+def _owner_text(row: Sequence[Slot], c: int) -> str:
+    slot = row[c]
+    if not slot.covered:
+        return slot.text
+    for start in range(c - 1, -1, -1):
+        if not row[start].covered:
+            return row[start].text if start + row[start].span > c else ""
+    return ""
+
+
+def _right_aligned(slot: Slot, settings: Settings) -> bool:
+    """A label set flush right in its cell (budget tables put sub-items so)."""
+    return slot.right_gap <= 2 * settings.indent_tolerance and slot.indent > 0.3 * slot.width > 0
+
+
+def _levels(rows: Sequence[Sequence[Slot]], settings: Settings) -> list[int]:
+    """Nesting level of each body row from its label's indentation, read like an outline: a
+    deeper indent opens a level, a return to an earlier indent closes the levels opened since.
+    A label set flush right sits one level below the last left-aligned label. Where all labels
+    share one indent, bold labels followed by plain ones are groups (level 0) over them (level 1).
+    """
+    tol = settings.indent_tolerance
+    levels: list[int] = []
+    stack: list[float] = []  # indents of the open levels
+    anchor = 0  # level of the last left-aligned label
+    for row in rows:
+        slot = row[0]
+        if _right_aligned(slot, settings):
+            levels.append(min(anchor + 1, _MAX_LEVEL))
+            continue
+        indent = slot.indent
+        while stack and indent < stack[-1] - tol:
+            stack.pop()
+        if not stack or indent > stack[-1] + tol:
+            stack.append(indent)
+        level = min(len(stack) - 1, _MAX_LEVEL)
+        levels.append(level)
+        anchor = level
+    if len(set(levels)) == 1:
+        bold = [r[0].bold for r in rows]
+        if any(bold) and not all(bold) and bold[0]:
+            return _bold_group_levels(rows)
+    return levels
+
+
+def _bold_group_levels(rows: Sequence[Sequence[Slot]]) -> list[int]:
+    """Bold labels open groups (level 0) over the plain labels after them (level 1). A subtotal
+    closes the open group from inside it (level 1); a total or grand total stands at level 0."""
+    levels = []
+    open_group = False
+    for row in rows:
+        slot = row[0]
+        match = TOTAL_LABEL.search(slot.text)
+        if match and "sub" in match.group(0).lower():
+            levels.append(1 if open_group else 0)
+            open_group = False
+        elif match:
+            levels.append(0)
+            open_group = False
+        elif slot.bold:
+            levels.append(0)
+            open_group = True
+        else:
+            levels.append(1 if open_group else 0)
+    return levels
+
+
+def _label_paths(labels: Sequence[str], levels: Sequence[int]) -> list[tuple[str, ...]]:
+    stack: list[str] = []
+    out = []
+    for label, level in zip(labels, levels, strict=True):
+        stack = stack[: min(level, len(stack))]
+        stack.append(label)
+        out.append(tuple(stack))
+    return out
+
+
+def chain_to_table(grids: Sequence[Grid], settings: Settings = DEFAULT_SETTINGS) -> TableData:
+    """Read a chain of grids (one table, maybe over several pages) into header, labels and cells."""
+    rows = join_chain(grids)
+    stub = stub_present(rows)
+    first_data = 1 if stub else 0
+    heads = header_rows(rows, stub)
+    body = [r for r in rows[len(heads) :] if any(s.text for s in r)]
+    n_cols = len(rows[0])
+    paths = _column_paths(heads, n_cols, first_data)
+    stub_header = collapse(" ".join(r[0].text for r in heads)) if stub and heads else ""
+    if stub:
+        levels = _levels(body, settings)
+        labels = _label_paths([r[0].text for r in body], levels)
+    else:
+        levels = [0] * len(body)
+        labels = [() for _ in body]
+    columns_cells: list[list[Cell]] = []
+    warnings: list[tuple[str, str]] = []
+    for c in range(first_data, n_cols):
+        cells, problems = type_column([row[c].text for row in body])
+        columns_cells.append(cells)
+        warnings += [("ambiguous_number", p) for p in problems]
+    out_rows = tuple(
+        Row(
+            label=label,
+            level=level,
+            total=bool(label and TOTAL_LABEL.search(label[-1])),
+            cells=tuple(col[i] for col in columns_cells),
+        )
+        for i, (label, level) in enumerate(zip(labels, levels, strict=True))
+    )
+    first = grids[0]
+    return TableData(
+        pages=tuple(dict.fromkeys(g.page for g in grids)),
+        bbox=tuple(round(v, 2) for v in first.bbox),  # type: ignore[arg-type]
+        stub_header=stub_header or None,
+        columns=tuple(Column(path) for path in paths),
+        rows=out_rows,
+        warnings=tuple(warnings),
+    )
