@@ -14,4 +14,32 @@ Reading:
     structure  a chain -> TableData: header rows, column paths, stub, label levels, totals
     cells      a column's texts -> typed cells (the separator convention per column)
     checks     totals and shares of a finished Table add up (warnings)
+
+The names below were importable from the flat module `answer_parser.tables` and still are.
 """
+
+from __future__ import annotations
+
+from .cells import to_cell, type_column
+from .chains import columns_match, grids_to_chains
+from .grid import Box, Grid, Slot, TableData
+from .lattice import cells_to_grid, edges_to_cells, merge_rulings, page_grids
+from .structure import chain_to_table, header_rows, join_chain
+
+__all__ = [
+    "Box",
+    "Grid",
+    "Slot",
+    "TableData",
+    "cells_to_grid",
+    "chain_to_table",
+    "columns_match",
+    "edges_to_cells",
+    "grids_to_chains",
+    "header_rows",
+    "join_chain",
+    "merge_rulings",
+    "page_grids",
+    "to_cell",
+    "type_column",
+]

@@ -1,0 +1,61 @@
+"""Where `answer_parser.regression` used to live: golden files are read and compared in
+`answer_parser.golden.regression`, and `answer-parser check` is `answer_parser.golden.command`."""
+
+from __future__ import annotations
+
+from .golden.command import add_check_arguments, ask_on_terminal, options_from_args, run_check
+from .golden.regression import (
+    COMPARE_KEY,
+    COMPARE_OPTIONS,
+    ERROR_KEY,
+    EXPECT_WARNINGS_KEY,
+    GOLDEN_SUFFIX,
+    MAX_LINES,
+    Case,
+    GoldenFileError,
+    Json,
+    Options,
+    Result,
+    Status,
+    check,
+    check_case,
+    find_cases,
+    find_orphans,
+    golden_path,
+    golden_text,
+    indent,
+    parse_for_golden,
+    read_golden,
+    update,
+    write_golden,
+)
+
+__all__ = [
+    "COMPARE_KEY",
+    "COMPARE_OPTIONS",
+    "ERROR_KEY",
+    "EXPECT_WARNINGS_KEY",
+    "GOLDEN_SUFFIX",
+    "MAX_LINES",
+    "Case",
+    "GoldenFileError",
+    "Json",
+    "Options",
+    "Result",
+    "Status",
+    "add_check_arguments",
+    "ask_on_terminal",
+    "check",
+    "check_case",
+    "find_cases",
+    "find_orphans",
+    "golden_path",
+    "golden_text",
+    "indent",
+    "options_from_args",
+    "parse_for_golden",
+    "read_golden",
+    "run_check",
+    "update",
+    "write_golden",
+]
