@@ -73,3 +73,17 @@ def test_no_module_over_500_lines() -> None:
         str(p.relative_to(PACKAGE)): len(p.read_text("utf-8").splitlines()) for p in PACKAGE.rglob("*.py")
     }
     assert {name: n for name, n in sizes.items() if n > 500} == {}
+
+
+def test_architecture_names_every_module() -> None:
+    """docs/architecture.md is the map: every module of every stage package is on it."""
+    text = (PACKAGE.parent.parent / "docs" / "architecture.md").read_text("utf-8")
+    missing = [
+        f"{package.name}/{module.name}"
+        for package in sorted(p for p in PACKAGE.iterdir() if (p / "__init__.py").is_file())
+        for module in sorted(package.glob("*.py"))
+        if module.stem != "__init__"
+        and f"`{module.name}`" not in text
+        and f"`{package.name}.{module.stem}" not in text
+    ]
+    assert missing == []
