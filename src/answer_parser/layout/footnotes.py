@@ -30,8 +30,6 @@ class Footnote:
 
 
 _FOOTNOTE_START = regex.compile(r"^(?P<number>\d{1,3})\s+(?P<rest>\S.*)$")
-
-
 _FOOTNOTE_TEXT = regex.compile(r"\p{L}{2,}")
 
 

@@ -20,7 +20,6 @@ _PAGE_NUMBER = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-
 _DIGITS = regex.compile(r"\d+")
 
 

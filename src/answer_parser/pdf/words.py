@@ -11,8 +11,6 @@ from .records import Word
 from .settings import DEFAULT_READING_SETTINGS, ReadingSettings
 
 _BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demi")
-
-
 _bold_fonts: dict[str, bool] = {}  # font name -> bold: a document uses a handful of fonts
 
 

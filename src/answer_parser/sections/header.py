@@ -171,8 +171,6 @@ def split_answer_heading(blocks: list[Block], start: int, dialect: Dialect) -> t
 
 
 _NAME_TOKEN = r"(?:[\p{Lu}][\p{L}'’\-]+|van|de|der|den|ter|ten|vanden|vander|d')"
-
-
 _NAME_LIKE = regex.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,5}}$")
 
 
@@ -215,8 +213,6 @@ def minister_block(blocks: Sequence[Block], end: int) -> tuple[Minister | None, 
 
 
 _PARTY = regex.compile(r"\s*\((?:[^()]|\([^()]*\))*\)")
-
-
 _TOP_LEVEL_SEPARATOR = regex.compile(r",\s+|\s+en\s+")
 
 

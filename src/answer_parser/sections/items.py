@@ -18,8 +18,6 @@ from ..layout.lines import Line
 from ..model import Item, Warning
 
 _RANGE = regex.compile(r"(\d+)\s*(?:tot\s+en\s+met|t\.?\s?e\.?\s?m\.?|t/m|[-–])\s*(\d+)", regex.IGNORECASE)
-
-
 CLAUSE_END = regex.compile(r"[.?!:;][\"'’”»)\]]*$")
 #: a label range ('3 tot en met 5') spans at most this many numbers; more is not a range of items
 MAX_RANGE: Final = 20

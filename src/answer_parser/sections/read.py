@@ -41,7 +41,6 @@ from .header import (
 from .items import CLAUSE_END, LabelRule, Part, segment, to_items
 
 T = TypeVar("T")
-
 #: the question's header block is looked for in this many first paragraphs
 HEADER_BLOCK_PARAGRAPHS: Final = 8
 #: a document with neither question nor answer is an annex when it has at most this many text

@@ -86,8 +86,6 @@ def edges_to_cells(
 
 
 Point = tuple[float, float]
-
-
 #: an intersection: the boxes of the vertical and of the horizontal edges that meet there
 Vertex = tuple[set[Box], set[Box]]
 

@@ -42,7 +42,6 @@ def edges_to_rules(edges: Sequence[Edge], settings: TableSettings = DEFAULT_TABL
 
 
 Segments = Mapping[Line, Sequence[Segment]]  # each line of a page cut at its wide gaps, once
-
 #: bands ruled apart at the top of a table that are still its header (when no values stand in them)
 MAX_HEADER_BANDS: Final = 3
 #: a header above the first rule stands within this many row gaps (`row_gap_ratio`) of it
