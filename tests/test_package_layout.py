@@ -29,6 +29,12 @@ OLD_PATHS = {
     "answer_parser.layout": ("answer_parser.layout.lines", ["Line", "words_to_lines", "body_size"]),
     "answer_parser.sections": ("answer_parser.sections.read", ["Sections", "read_sections"]),
     "answer_parser.tables": ("answer_parser.tables.structure", ["chain_to_table", "header_rows"]),
+    "answer_parser.reading": ("answer_parser.pdf.reading", ["read_pdf", "read_bytes"]),
+    "answer_parser.stream": ("answer_parser.tables.detect", ["page_stream_grids"]),
+    "answer_parser.text": ("answer_parser.dutch.text", ["collapse", "join_lines", "join_text_lines"]),
+    "answer_parser.dates": ("answer_parser.dutch.dates", ["parse_dutch_date", "find_dutch_date"]),
+    "answer_parser.names": ("answer_parser.dutch.names", ["display_name", "PARTICLES"]),
+    "answer_parser.checks": ("answer_parser.tables.checks", ["check_totals"]),
 }
 
 
