@@ -425,6 +425,11 @@ def trace_from_document(doc: Document, pdf: Any) -> Trace:
     return out.build()
 
 
+def item_label(prefix: str, item: Item, position: int) -> str:
+    """The label of an item's boxes: 'Q3', 'A2 en 3' (`position` from 1 where it has no number)."""
+    return f"{prefix}{item.number or position}"
+
+
 def _place_items(out: TraceBuilder, stream: _Stream, doc: Document) -> None:
     cursor = 0
     sides: list[tuple[BoxKind, str, Sequence[Item]]] = []
@@ -439,7 +444,7 @@ def _place_items(out: TraceBuilder, stream: _Stream, doc: Document) -> None:
             if not found:
                 continue
             cursor = end
-            label = f"{prefix}{item.number or n}"
+            label = item_label(prefix, item, n)
             for page, box in _runs(stream, found):
                 out.add(page, kind, box, label)
 
