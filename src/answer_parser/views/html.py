@@ -95,7 +95,7 @@ def value_title(cell: Cell) -> str:
         text = cell.kind
     else:
         value = f"{cell.value:,}".replace(",", " ") if isinstance(cell.value, int) else repr(cell.value)
-        unit = f" {cell.unit}" if cell.unit else (" percent" if cell.kind == "percent" else "")
+        unit = f" {cell.unit}" if cell.unit else ""
         text = f"{value}{unit} ({cell.kind})"
     if cell.marks:
         text += f"; marks {', '.join(cell.marks)}"

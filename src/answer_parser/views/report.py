@@ -4,7 +4,8 @@
 
 writes `report/index.html` (sortable by any column, filterable by text and kind, with a small
 inline script; works from a file without a server) and one HTML view per document under
-`report/docs/`, linked from its row. Documents with doubtful tables (a warning about a table) or
+`report/docs/`, linked from its row. A link to the index may carry a view in its fragment:
+`index.html#q=Somers&kind=answer&sort=Pages&desc`. Documents with doubtful tables (a warning about a table) or
 text that ended nowhere (a `text_unplaced` warning) come first, then inputs that failed, then the
 rest by path.
 """
@@ -206,18 +207,29 @@ _SCRIPT = """
     count.textContent=shown+' of '+body.rows.length;
   }
   filter.addEventListener('input',apply);kind.addEventListener('change',apply);
-  Array.prototype.forEach.call(table.tHead.rows[0].cells,function(th,i){
-    th.addEventListener('click',function(){
-      var numeric=th.getAttribute('data-type')==='num',dir=th.getAttribute('aria-sort')==='ascending'?-1:1;
-      Array.prototype.forEach.call(table.tHead.rows[0].cells,function(h){h.removeAttribute('aria-sort');});
-      th.setAttribute('aria-sort',dir===1?'ascending':'descending');
-      var rows=Array.prototype.slice.call(body.rows);
-      function key(r){var c=r.cells[i],v=c.hasAttribute('data-v')?c.getAttribute('data-v'):c.textContent;
-        if(numeric){var f=parseFloat(v);return isNaN(f)?-Infinity:f;}return v.toLowerCase();}
-      rows.sort(function(a,b){var x=key(a),y=key(b);return x<y?-dir:x>y?dir:0;});
-      rows.forEach(function(r){body.appendChild(r);});
-    });
+  var heads=table.tHead.rows[0].cells;
+  function sortBy(i,dir){
+    var th=heads[i],numeric=th.getAttribute('data-type')==='num';
+    Array.prototype.forEach.call(heads,function(h){h.removeAttribute('aria-sort');});
+    th.setAttribute('aria-sort',dir===1?'ascending':'descending');
+    var rows=Array.prototype.slice.call(body.rows);
+    function key(r){var c=r.cells[i],v=c.hasAttribute('data-v')?c.getAttribute('data-v'):c.textContent;
+      if(numeric){var f=parseFloat(v);return isNaN(f)?-Infinity:f;}return v.toLowerCase();}
+    rows.sort(function(a,b){var x=key(a),y=key(b);return x<y?-dir:x>y?dir:0;});
+    rows.forEach(function(r){body.appendChild(r);});
+  }
+  Array.prototype.forEach.call(heads,function(th,i){
+    th.addEventListener('click',function(){sortBy(i,th.getAttribute('aria-sort')==='ascending'?-1:1);});
   });
+  // a link may carry the view: index.html#q=text&kind=answer&sort=Pages&desc
+  var hash=new URLSearchParams(location.hash.slice(1));
+  if(hash.has('q'))filter.value=hash.get('q');
+  if(hash.has('kind'))kind.value=hash.get('kind');
+  if(hash.has('sort')){
+    Array.prototype.forEach.call(heads,function(th,i){
+      if(th.textContent===hash.get('sort'))sortBy(i,hash.has('desc')?-1:1);
+    });
+  }
   apply();
 })();
 """
