@@ -411,6 +411,25 @@ def test_report_index_puts_doubtful_documents_first_and_links_views(tmp_path: Pa
         assert (tmp_path / "report" / href).is_file()
 
 
+def test_cli_batch_writes_the_report(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    inputs = [str(SEED), str(FIXTURES / "tbl_total_mismatch.pdf")]
+    report = ["-o", str(tmp_path / "out.jsonl"), "--report", str(tmp_path / "report")]
+    out = subprocess.run(
+        [sys.executable, "-m", "answer_parser.cli", "batch", *inputs, "--workers", "1", *report],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert out.returncode == 0, out.stderr
+    assert f"report: {tmp_path / 'report' / 'index.html'}" in out.stderr
+    root = dom((tmp_path / "report" / "index.html").read_text("utf-8"))
+    rows = root.find_all("tbody")[0].find_all("tr")
+    assert [r.find_all("td")[0].text() for r in rows] == ["tbl_total_mismatch.pdf", "seed_qa.pdf"]
+    view = (tmp_path / "report" / rows[1].find_all("a")[0].attrs["href"]).read_text("utf-8")
+    assert view.count("data:image/png;base64,") == 4  # the PDF is at its path: page images inline
+
+
 # -- in a real browser ---------------------------------------------------------------------------
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)

@@ -62,6 +62,7 @@ def _add_batch_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
         default=DEFAULT_MAX_MEMORY_MB,
         help="address space per worker in MiB, 0 for none (default: %(default)s)",
     )
+    views_command.add_report_argument(b)
 
 
 def _add_check_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -104,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "batch":
         from .batch import batch_main
 
-        return batch_main(args)
+        return views_command.report_after_batch(args, batch_main(args))
     if args.command == "check":
         from .golden.command import ask_on_terminal, run_check
 

@@ -89,3 +89,33 @@ def parse_format_main(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def add_report_argument(b: argparse.ArgumentParser) -> None:
+    """`batch ... --report DIR`."""
+    b.add_argument(
+        "--report",
+        metavar="DIR",
+        help="after the run, write an HTML report over the output: DIR/index.html and a view per document",
+    )
+    b.add_argument(
+        "--report-no-images",
+        action="store_true",
+        help="leave the page images out of the report's document views (faster on large archives)",
+    )
+
+
+def report_after_batch(args: argparse.Namespace, code: int) -> int:
+    """Write the batch report when `--report` asked for one; the batch's exit code otherwise unchanged
+    (2 when the report could not be written)."""
+    if not getattr(args, "report", None) or not Path(args.output).is_file():
+        return code
+    from .report import write_report
+
+    try:
+        index = write_report(args.output, args.report, images=not args.report_no_images)
+    except OSError as exc:
+        print(f"answer-parser: report: {exc}", file=sys.stderr)
+        return 2
+    print(f"report: {index}", file=sys.stderr)
+    return code
