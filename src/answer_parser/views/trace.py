@@ -468,23 +468,43 @@ def _place_captions(out: TraceBuilder, stream: _Stream, doc: Document) -> None:
 
 def _mark_unplaced(out: TraceBuilder, words: Sequence[Sequence[_Word]], doc: Document) -> None:
     """Lines whose words occur nowhere in the parse: page furniture when they stand in the top or
-    bottom margin (running heads, page numbers), else text that ended nowhere."""
+    bottom margin (running heads, page numbers), else text that ended nowhere.
+
+    The genre's own lines (headings, header block labels, the answer heading: the dialect's
+    patterns) and printed dates are read into metadata, not lost."""
     from ..dialect import detect_dialect
 
     held = _doc_text(doc)
-    first = " ".join(w.text for w in words[0]) if words else ""
-    dialect = detect_dialect(first)
-    headings = [p for p in (dialect.answer_start, dialect.question_block) if p is not None]
+    dialect = detect_dialect(" ".join(w.text for w in words[0]) if words else "")
+    line_patterns = [
+        p
+        for p in (
+            dialect.question_block,
+            dialect.block_number,
+            dialect.block_asker,
+            dialect.block_date,
+            dialect.block_addressee,
+            dialect.answer_start,
+            dialect.question_label,
+            dialect.answer_label,
+            dialect.document_number,
+            dialect.printed_session,
+            *dialect.furniture,
+        )
+        if p is not None
+    ]
     for page_words_ in words:
         if not page_words_:
             continue
         page = page_words_[0].page
         height = out._sizes.get(page, (0.0, 0.0))[1]
-        for line in _lines(page_words_):
-            text = " ".join(w.text for w in line)
-            if any(p.match(text) for p in headings):
+        lines = _lines(page_words_)
+        genre = _genre_lines(lines, line_patterns, dialect.markers, dialect.answer_heading)
+        for n, line in enumerate(lines):
+            if n in genre:
                 continue
-            lost = [w for w in line if not _held(w.text, held)]
+            dated = _date_words(line)
+            lost = [w for w in line if not _held(w.text, held) and w not in dated]
             chars = sum(len(_norm(w.text)) for w in line)
             if not lost or sum(len(_norm(w.text)) for w in lost) < UNPLACED_SHARE * chars:
                 continue
@@ -494,6 +514,48 @@ def _mark_unplaced(out: TraceBuilder, words: Sequence[Sequence[_Word]], doc: Doc
                 out.add(page, "furniture", box, "")
             else:
                 out.add(page, "unplaced", union(w.bbox for w in lost), "")
+
+
+#: lines joined when looking for the answer heading ('op vraag nr. 6 van 30 september 2020' / 'van NAME')
+HEADING_LINES = 3
+
+
+def _genre_lines(
+    lines: Sequence[Sequence[_Word]], patterns: Sequence[Any], markers: Sequence[Any], heading: Any
+) -> set[int]:
+    """The indexes of the lines that are the genre's own: a header or heading line of the dialect,
+    or part of its answer heading."""
+    texts = [" ".join(w.text for w in line) for line in lines]
+    out = {
+        n
+        for n, t in enumerate(texts)
+        if any(p.match(t) for p in patterns) or any(m.search(t) for m in markers)
+    }
+    if heading is not None:
+        for n in range(len(texts)):
+            for k in range(HEADING_LINES, 0, -1):
+                if heading.match(" ".join(texts[n : n + k])):
+                    out.update(range(n, min(n + k, len(texts))))
+                    break
+    return out
+
+
+def _date_words(line: Sequence[_Word]) -> set[_Word]:
+    """The words of a line that print a date ('7 oktober 2020'): held as the ISO dates they became."""
+    from ..dates import find_dutch_date
+
+    text = ""
+    spans: list[tuple[int, int, _Word]] = []
+    for w in line:
+        if text:
+            text += " "
+        spans.append((len(text), len(text) + len(w.text), w))
+        text += w.text
+    found = find_dutch_date(text)
+    if found is None:
+        return set()
+    _, start, end = found
+    return {w for a, b, w in spans if a < end and b > start}
 
 
 #: the top and bottom share of a page where lines the parse does not hold count as furniture
