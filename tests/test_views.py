@@ -4,6 +4,7 @@ headless browser (Debian's chromium; those tests are marked `browser` and skip w
 from __future__ import annotations
 
 import html.parser
+import io
 import json
 import os
 import shutil
@@ -347,6 +348,32 @@ def test_show_writes_pngs_and_html(tmp_path: Path) -> None:
     text = (tmp_path / "seed.html").read_text("utf-8")
     assert text.count('<img alt="Page') == 2 and "data:image/png;base64," in text
     assert view.html == text
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_draws_on_a_terminal_only(tmp_path: Path) -> None:
+    from answer_parser.views.progress import StageBar, terminal_bar
+
+    assert terminal_bar("show", io.StringIO()) is None
+    tty = _Tty()
+    bar = terminal_bar("parse", tty)
+    assert isinstance(bar, StageBar)
+    bar("reading pages", 1, 200)
+    bar("reading pages", 2, 200)  # within the redraw interval: not drawn
+    bar("reading pages", 200, 200)  # the last one always is
+    bar.close()
+    drawn = tty.getvalue().split("\r\x1b[K")
+    assert drawn[1].startswith("parse: reading pages   1/200 [" + "." * 24 + "]")
+    assert drawn[2].startswith("parse: reading pages 200/200 [" + "#" * 24 + "]")
+    assert drawn[-1] == ""  # closed: the line is cleared
+    seen: list[tuple[str, int, int]] = []
+    answer_parser.show(SEED, pages="1,3", progress=lambda *a: seen.append(a))
+    assert seen[-2:] == [("rendering pages", 1, 2), ("rendering pages", 2, 2)]
+    assert [s for s, _, _ in seen[:2]] == ["parsing", "placing boxes"]
 
 
 def test_cli_show_and_parse_formats(tmp_path: Path) -> None:

@@ -57,16 +57,23 @@ def _fail(file: str, exc: AnswerParserError) -> int:
 
 def show_main(args: argparse.Namespace) -> int:
     """The body of `answer-parser show`."""
+    from .progress import terminal_bar
     from .show import show
 
     source = sys.stdin.buffer.read() if args.file == "-" else args.file
+    bar = terminal_bar("show")
     try:
-        shown = show(source, args.output, pages=args.pages, html=args.html, resolution=args.resolution)
+        shown = show(
+            source, args.output, pages=args.pages, html=args.html, resolution=args.resolution, progress=bar
+        )
     except AnswerParserError as exc:
         return _fail(args.file, exc)
     except ValueError as exc:
         print(f"answer-parser: {args.file}: {exc}", file=sys.stderr)
         return 2
+    finally:
+        if bar is not None:
+            bar.close()
     for path in shown.files:
         print(path)
     return 0

@@ -13,6 +13,7 @@ import attrs
 
 from ..model import Document
 from .overlay import DEFAULT_RESOLUTION
+from .progress import ProgressFn
 from .trace import Trace
 
 Input = str | os.PathLike[str] | bytes
@@ -66,12 +67,22 @@ def document_trace(doc: Document, pdf: Any) -> Trace:
 
 
 def page_images(
-    pdf: Any, trace: Trace, pages: Sequence[int] | None = None, resolution: int = DEFAULT_RESOLUTION
+    pdf: Any,
+    trace: Trace,
+    pages: Sequence[int] | None = None,
+    resolution: int = DEFAULT_RESOLUTION,
+    progress: ProgressFn | None = None,
 ) -> dict[int, bytes]:
     """PNG bytes per page number, each page with its trace drawn over it."""
     from .overlay import png_bytes, render_pages
 
-    return {n: png_bytes(image) for n, image in render_pages(pdf, trace, pages, resolution)}
+    wanted = list(pages) if pages is not None else [p.page_number for p in pdf.pages]
+    out: dict[int, bytes] = {}
+    for n, image in render_pages(pdf, trace, wanted, resolution):
+        out[n] = png_bytes(image)
+        if progress is not None:
+            progress("rendering pages", len(out), len(wanted))
+    return out
 
 
 def document_view(
@@ -111,6 +122,7 @@ def show(
     pages: str | Sequence[int] | None = None,
     html: bool = False,
     resolution: int = DEFAULT_RESOLUTION,
+    progress: ProgressFn | None = None,
 ) -> Shown:
     """Parse `source` (a path or bytes) and draw what was found over its pages.
 
@@ -118,16 +130,21 @@ def show(
     HTML view (page images beside the parse) is made, else one PNG per page. `output` is where it
     goes: the HTML file; or a folder for the PNGs (`<stem>.page<N>.png`), or a `.png` file name
     when one page is shown. Nothing is written when `output` is None; the images and the HTML
-    are in the returned `Shown` either way.
+    are in the returned `Shown` either way. `progress` (stage, done, total) hears of each stage
+    and page (`views.progress.terminal_bar` draws it).
     """
     from .. import parse
     from .html import document_html
 
+    if progress is not None:
+        progress("parsing", 0, 0)
     doc = parse(source if isinstance(source, bytes) else os.fspath(source))
     with open_pdf(source) as pdf:
         wanted = parse_pages(pages, len(pdf.pages))
+        if progress is not None:
+            progress("placing boxes", 0, 0)
         trace = document_trace(doc, pdf)
-        images = page_images(pdf, trace, wanted, resolution)
+        images = page_images(pdf, trace, wanted, resolution, progress)
     text = document_html(doc, images, trace=trace) if html else None
     files: list[Path] = []
     if output is not None:
