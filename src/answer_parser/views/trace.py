@@ -16,9 +16,10 @@ Two routes fill it:
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import attrs
 
@@ -55,6 +56,37 @@ BOX_KINDS: tuple[BoxKind, ...] = (
     "unplaced",
 )
 BBox = tuple[float, float, float, float]
+
+
+class PageLike(Protocol):
+    @property
+    def number(self) -> int: ...
+    @property
+    def width(self) -> float: ...
+    @property
+    def height(self) -> float: ...
+
+
+class GridLike(Protocol):
+    @property
+    def page(self) -> int: ...
+    @property
+    def bbox(self) -> BBox: ...
+    @property
+    def xs(self) -> tuple[float, ...]: ...
+
+
+class LineLike(Protocol):
+    @property
+    def page(self) -> int: ...
+    @property
+    def x0(self) -> float: ...
+    @property
+    def x1(self) -> float: ...
+    @property
+    def top(self) -> float: ...
+    @property
+    def bottom(self) -> float: ...
 
 
 @attrs.frozen
@@ -119,6 +151,26 @@ class TraceBuilder:
 
     def add(self, page: int, kind: BoxKind, bbox: BBox, label: str = "") -> None:
         self._boxes.setdefault(page, []).append(Box(kind, _rounded(bbox), label))
+
+    def pages(self, pages: Iterable[PageLike]) -> None:
+        """Every page's number and size (the pipeline's page records)."""
+        for page in pages:
+            self.page_size(page.number, page.width, page.height)
+
+    def tables(self, chains: Sequence[Sequence[GridLike]]) -> None:
+        """Each table as found on each page (a chain of grids, one per page, in document order):
+        its outline, labelled T1, T2 ..., and its column boundaries."""
+        for i, chain in enumerate(chains):
+            for j, grid in enumerate(chain):
+                self.add(grid.page, "table", grid.bbox, f"T{i + 1}" + (" (cont.)" if j else ""))
+                top, bottom = grid.bbox[1], grid.bbox[3]
+                for x0, x1 in itertools.pairwise(grid.xs):
+                    self.add(grid.page, "column", (x0, top, x1, bottom), f"T{i + 1}")
+
+    def lines(self, kind: BoxKind, lines: Iterable[LineLike], label: str = "") -> None:
+        """A box around each of `lines` (page furniture, footnotes, text that ended nowhere)."""
+        for line in lines:
+            self.add(line.page, kind, (line.x0, line.top, line.x1, line.bottom), label)
 
     def build(self) -> Trace:
         numbers = sorted(set(self._sizes) | set(self._boxes))
@@ -335,9 +387,16 @@ def _continued_part(words: Sequence[_Word], table: Table) -> BBox | None:
 
 
 def _table_boxes(
-    add: TraceBuilder, page: int, words: Sequence[_Word], table: Table, bbox: BBox, first: bool
+    add: TraceBuilder,
+    page: int,
+    words: Sequence[_Word],
+    table: Table,
+    bbox: BBox,
+    first: bool,
+    columns: Sequence[Box] = (),
 ) -> None:
-    """The table's outline, and (from its words) its header band, stub, rows and columns."""
+    """The table's outline, and (from its words) its header band, stub, rows and columns (the
+    `columns` a stage found, where given: the last ones are the data columns)."""
     name = f"T{table.index + 1}"
     add.add(page, "table", bbox, name if first else f"{name} (cont.)")
     lines = _lines(_table_words(words, bbox))
@@ -383,8 +442,10 @@ def _table_boxes(
             spans[-1][1] = max(spans[-1][1], w.bbox[2])
         else:
             spans.append([w.bbox[0], w.bbox[2]])
+    top = body[0][0].bbox[1] if first else bbox[1]
+    if columns and len(columns) >= len(table.columns):
+        spans = [[c.bbox[0], c.bbox[2]] for c in columns[len(columns) - len(table.columns) :]]
     if len(spans) == len(table.columns):
-        top = body[0][0].bbox[1] if first else bbox[1]
         for (sx0, sx1), col in zip(spans, table.columns, strict=True):
             add.add(page, "column", (sx0, top, sx1, bbox[3]), " / ".join(col.path))
 
@@ -401,27 +462,48 @@ def _in_label(line: Sequence[_Word], word: _Word, labels: set[str]) -> bool:
     return False
 
 
-def trace_from_document(doc: Document, pdf: Any) -> Trace:
-    """The trace of `doc` from its PDF (an open pdfplumber PDF) alone, without running the
-    pipeline again: tables at their bbox (a table's later pages found by its text), items,
-    captions and notes found by their text, words the parse holds nowhere marked unplaced."""
+def trace_from_document(doc: Document, pdf: Any, found: Trace | None = None) -> Trace:
+    """The trace of `doc` from its PDF (an open pdfplumber PDF).
+
+    Without `found` (the document read back from JSON, no second parse): tables at their bbox (a
+    table's later pages found by its text), items, captions and notes found by their text, words
+    the parse holds nowhere marked unplaced (or furniture in the page margins).
+
+    With `found` (the boxes the pipeline's stages recorded while parsing `doc`): its tables on
+    every page, columns, furniture, footnotes and unplaced text are taken as the stages saw them,
+    and the rest is placed as above; words inside furniture and footnotes are not unplaced."""
     words = page_words(pdf)
     out = TraceBuilder()
     for page in pdf.pages:
         out.page_size(page.page_number, float(page.width), float(page.height))
     by_page = {ws[0].page: ws for ws in words if ws}
+    staged = found is not None and any(True for _ in found.boxes("table"))
     for table in doc.tables:
         if not table.pages:
             continue
+        if found is not None and staged:
+            name = f"T{table.index + 1}"
+            parts = [(n, b) for n, b in found.boxes("table") if b.label in (name, f"{name} (cont.)")]
+            for k, (n, part) in enumerate(parts):
+                columns = [b for m, b in found.boxes("column") if m == n and b.label == name]
+                _table_boxes(out, n, by_page.get(n, []), table, part.bbox, k == 0, columns)
+            continue
         _table_boxes(out, table.pages[0], by_page.get(table.pages[0], []), table, table.bbox, True)
         for n in table.pages[1:]:
-            box = _continued_part(by_page.get(n, []), table)
-            if box is not None:
-                _table_boxes(out, n, by_page.get(n, []), table, box, False)
+            cont = _continued_part(by_page.get(n, []), table)
+            if cont is not None:
+                _table_boxes(out, n, by_page.get(n, []), table, cont, False)
     stream = _Stream([w for ws in words for w in ws])
     _place_items(out, stream, doc)
     _place_captions(out, stream, doc)
-    _mark_unplaced(out, words, doc)
+    taken: dict[int, list[BBox]] = {}
+    if found is not None:
+        for n, b in found.boxes():
+            if b.kind in ("furniture", "footnote", "unplaced"):
+                out.add(n, b.kind, b.bbox, b.label)
+                taken.setdefault(n, []).append(b.bbox)
+    if found is None or not any(True for _ in found.boxes("unplaced")):
+        _mark_unplaced(out, words, doc, taken)
     return out.build()
 
 
@@ -466,7 +548,12 @@ def _place_captions(out: TraceBuilder, stream: _Stream, doc: Document) -> None:
                 out.add(page, kind, box, name)
 
 
-def _mark_unplaced(out: TraceBuilder, words: Sequence[Sequence[_Word]], doc: Document) -> None:
+def _mark_unplaced(
+    out: TraceBuilder,
+    words: Sequence[Sequence[_Word]],
+    doc: Document,
+    taken: dict[int, list[BBox]] | None = None,
+) -> None:
     """Lines whose words occur nowhere in the parse: page furniture when they stand in the top or
     bottom margin (running heads, page numbers), else text that ended nowhere.
 
@@ -498,7 +585,8 @@ def _mark_unplaced(out: TraceBuilder, words: Sequence[Sequence[_Word]], doc: Doc
             continue
         page = page_words_[0].page
         height = out._sizes.get(page, (0.0, 0.0))[1]
-        lines = _lines(page_words_)
+        inside = (taken or {}).get(page, [])
+        lines = _lines([w for w in page_words_ if not any(_within(w.bbox, b) for b in inside)])
         genre = _genre_lines(lines, line_patterns, dialect.markers, dialect.answer_heading)
         for n, line in enumerate(lines):
             if n in genre:
@@ -560,6 +648,15 @@ def _date_words(line: Sequence[_Word]) -> set[_Word]:
 
 #: the top and bottom share of a page where lines the parse does not hold count as furniture
 MARGIN_SHARE = 0.08
+
+
+def _within(inner: BBox, outer: BBox, margin: float = TABLE_MARGIN) -> bool:
+    return (
+        inner[0] >= outer[0] - margin
+        and inner[1] >= outer[1] - margin
+        and inner[2] <= outer[2] + margin
+        and inner[3] <= outer[3] + margin
+    )
 
 
 def _held(text: str, held: str) -> bool:
