@@ -258,6 +258,34 @@ def test_html_escapes_text_and_puts_table_warnings_at_their_table() -> None:
         assert codes == [w.code for w in doc.warnings if w.table == index]
 
 
+def test_a_bulletin_shows_each_of_its_documents(seed: Document) -> None:
+    from answer_parser.model import BodyParagraph, Bulletin
+
+    second = attrs.evolve(seed, question=attrs.evolve(seed.question, number=7, title="Tweede vraag"))
+    bulletin = attrs.evolve(
+        seed,
+        kind="bulletin",
+        question=None,
+        answer=None,
+        tables=(),
+        warnings=(),
+        links=(),
+        body=(BodyParagraph(1, "INHOUDSTAFEL"),),
+        bulletin=Bulletin(4, "2007-2008", "2008-01-31"),
+        documents=(seed, second),
+    )
+    md = document_markdown(bulletin)
+    assert md.startswith("# Bulletin van Vragen en Antwoorden nr. 4 (2007-2008)\n")
+    assert (
+        "\n## Written question 6: Inburgeringstraject" in md and "\n## Written question 7: Tweede vraag" in md
+    )
+    assert md.count("| **Totaal** | **2.963** |") == 2
+    root = dom(document_html(bulletin))
+    sections = [s for s in root.find_all("section", "document")]
+    assert len(sections) == 3 and len(root.find_all("table", "data")) == 10
+    assert "INHOUDSTAFEL" in root.text()
+
+
 # -- overlays ------------------------------------------------------------------------------------
 
 
