@@ -559,7 +559,7 @@ def _mark_unplaced(
 
     The genre's own lines (headings, header block labels, the answer heading: the dialect's
     patterns) and printed dates are read into metadata, not lost."""
-    from ..dialect import detect_dialect
+    from ..sections.dialect import detect_dialect
 
     held = _doc_text(doc)
     dialect = detect_dialect(" ".join(w.text for w in words[0]) if words else "")
@@ -630,7 +630,7 @@ def _genre_lines(
 
 def _date_words(line: Sequence[_Word]) -> set[_Word]:
     """The words of a line that print a date ('7 oktober 2020'): held as the ISO dates they became."""
-    from ..dates import find_dutch_date
+    from ..dutch.dates import find_dutch_date
 
     text = ""
     spans: list[tuple[int, int, _Word]] = []
