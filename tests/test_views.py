@@ -366,6 +366,34 @@ def test_trace_places_items_captions_and_continued_tables(seed: Document) -> Non
     assert not list(trace.boxes("unplaced"))
 
 
+def test_the_pipeline_records_what_its_stages_found() -> None:
+    from answer_parser.views.show import document_trace, open_pdf, parse_traced
+
+    doc, found = parse_traced(SEED)
+    assert doc == answer_parser.parse(SEED)  # tracing changes nothing in the parse
+    tables = [(n, b.label) for n, b in found.boxes("table")]
+    assert tables == [
+        (2, "T1"),
+        (2, "T2"),
+        (2, "T3"),
+        (3, "T3 (cont.)"),
+        (3, "T4"),
+        (4, "T4 (cont.)"),
+        (4, "T5"),
+    ]
+    assert [b.bbox for n, b in found.boxes("table") if b.label == "T1"] == [doc.tables[0].bbox]
+    # the page numbers ('2/4') are the furniture the stage took out, one per page
+    furniture = list(found.boxes("furniture"))
+    assert [n for n, _ in furniture] == [1, 2, 3, 4] and all(b.bbox[1] > 780 for _, b in furniture)
+    # columns: the grid's boundaries (stub column first)
+    assert sum(1 for n, b in found.boxes("column") if b.label == "T2") == 4
+    with open_pdf(SEED) as pdf:
+        merged = document_trace(doc, pdf, found)
+    assert [b.label for _, b in merged.boxes("table")] == [label for _, label in tables]
+    assert [b.label for n, b in merged.boxes("column") if n == 2][4:7] == ["2018", "2019", "2020"]
+    assert len(list(merged.boxes("furniture"))) == 4 and not list(merged.boxes("unplaced"))
+
+
 def test_show_writes_pngs_and_html(tmp_path: Path) -> None:
     shown = answer_parser.show(SEED, tmp_path / "png", pages="2,4")
     assert [p.name for p in shown.files] == ["seed_qa.page2.png", "seed_qa.page4.png"]
@@ -400,8 +428,16 @@ def test_progress_bar_draws_on_a_terminal_only(tmp_path: Path) -> None:
     assert drawn[-1] == ""  # closed: the line is cleared
     seen: list[tuple[str, int, int]] = []
     answer_parser.show(SEED, pages="1,3", progress=lambda *a: seen.append(a))
+    assert seen[:4] == [("reading pages", n, 4) for n in range(1, 5)]
+    stages = [s for s, _, _ in seen[4:]]
+    assert stages == [
+        "finding tables",
+        "reading sections",
+        "placing boxes",
+        "rendering pages",
+        "rendering pages",
+    ]
     assert seen[-2:] == [("rendering pages", 1, 2), ("rendering pages", 2, 2)]
-    assert [s for s, _, _ in seen[:2]] == ["parsing", "placing boxes"]
 
 
 def test_cli_show_and_parse_formats(tmp_path: Path) -> None:

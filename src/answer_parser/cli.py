@@ -83,7 +83,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         return views_command.parse_format_main(args)
     source = sys.stdin.buffer.read() if args.file == "-" else args.file
     try:
-        doc = parse(source)
+        with views_command.progress_bar("parse") as bar:
+            doc = parse(source, progress=bar)
     except AnswerParserError as exc:
         print(f"answer-parser: {args.file}: {exc.code}: {exc.message}", file=sys.stderr)
         return 2

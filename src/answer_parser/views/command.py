@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import AnswerParserError
 from .overlay import DEFAULT_RESOLUTION
+from .progress import ProgressFn, terminal_bar
 
 FORMATS = ("json", "md", "html")
 
@@ -50,6 +53,17 @@ def add_format_argument(p: argparse.ArgumentParser) -> None:
     )
 
 
+@contextmanager
+def progress_bar(label: str) -> Iterator[ProgressFn | None]:
+    """A stage bar on standard error while the block runs, when that is a terminal (else None)."""
+    bar = terminal_bar(label)
+    try:
+        yield bar
+    finally:
+        if bar is not None:
+            bar.close()
+
+
 def _fail(file: str, exc: AnswerParserError) -> int:
     print(f"answer-parser: {file}: {exc.code}: {exc.message}", file=sys.stderr)
     return 2
@@ -57,23 +71,24 @@ def _fail(file: str, exc: AnswerParserError) -> int:
 
 def show_main(args: argparse.Namespace) -> int:
     """The body of `answer-parser show`."""
-    from .progress import terminal_bar
     from .show import show
 
     source = sys.stdin.buffer.read() if args.file == "-" else args.file
-    bar = terminal_bar("show")
     try:
-        shown = show(
-            source, args.output, pages=args.pages, html=args.html, resolution=args.resolution, progress=bar
-        )
+        with progress_bar("show") as bar:
+            shown = show(
+                source,
+                args.output,
+                pages=args.pages,
+                html=args.html,
+                resolution=args.resolution,
+                progress=bar,
+            )
     except AnswerParserError as exc:
         return _fail(args.file, exc)
     except ValueError as exc:
         print(f"answer-parser: {args.file}: {exc}", file=sys.stderr)
         return 2
-    finally:
-        if bar is not None:
-            bar.close()
     for path in shown.files:
         print(path)
     return 0
@@ -83,12 +98,15 @@ def parse_format_main(args: argparse.Namespace) -> int:
     """`answer-parser parse --format md|html`: the document as Markdown or as its HTML view."""
     from .. import parse
     from .markdown import document_markdown
-    from .show import document_view
+    from .show import show
 
     source = sys.stdin.buffer.read() if args.file == "-" else args.file
     try:
-        doc = parse(source)
-        text = document_markdown(doc) if args.format == "md" else document_view(doc, source)
+        with progress_bar("parse") as bar:
+            if args.format == "md":
+                text = document_markdown(parse(source, progress=bar))
+            else:
+                text = show(source, html=True, progress=bar).html or ""
     except AnswerParserError as exc:
         return _fail(args.file, exc)
     if args.output:

@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 
 from ..model import Document
+from ..settings import Settings
 from .overlay import DEFAULT_RESOLUTION
 from .progress import ProgressFn
 from .trace import Trace
@@ -59,11 +60,28 @@ def open_pdf(source: Input) -> Iterator[Any]:
         yield pdf
 
 
-def document_trace(doc: Document, pdf: Any) -> Trace:
-    """The trace of a parsed document: boxes placed from the Document and the page words."""
+def document_trace(doc: Document, pdf: Any, found: Trace | None = None) -> Trace:
+    """The trace of a parsed document: what the stages `found` while parsing it (where given),
+    the rest placed from the Document and the page words."""
     from .trace import trace_from_document
 
-    return trace_from_document(doc, pdf)
+    return trace_from_document(doc, pdf, found)
+
+
+def parse_traced(
+    source: Input, progress: ProgressFn | None = None, settings: Settings | None = None
+) -> tuple[Document, Trace]:
+    """Parse `source` and collect the boxes its stages found on the way."""
+    from ..pipeline import parse
+    from .trace import TraceBuilder
+
+    builder = TraceBuilder()
+    data = source if isinstance(source, bytes) else os.fspath(source)
+    if settings is None:
+        doc = parse(data, trace=builder, progress=progress)
+    else:
+        doc = parse(data, settings=settings, trace=builder, progress=progress)
+    return doc, builder.build()
 
 
 def page_images(
@@ -133,17 +151,14 @@ def show(
     are in the returned `Shown` either way. `progress` (stage, done, total) hears of each stage
     and page (`views.progress.terminal_bar` draws it).
     """
-    from .. import parse
     from .html import document_html
 
-    if progress is not None:
-        progress("parsing", 0, 0)
-    doc = parse(source if isinstance(source, bytes) else os.fspath(source))
+    doc, found = parse_traced(source, progress)
     with open_pdf(source) as pdf:
         wanted = parse_pages(pages, len(pdf.pages))
         if progress is not None:
             progress("placing boxes", 0, 0)
-        trace = document_trace(doc, pdf)
+        trace = document_trace(doc, pdf, found)
         images = page_images(pdf, trace, wanted, resolution, progress)
     text = document_html(doc, images, trace=trace) if html else None
     files: list[Path] = []
