@@ -140,7 +140,7 @@ def test_docs_show_holds_the_seed_markdown_as_the_command_writes_it(seed: Docume
     block = text.split("````markdown\n", 1)[1].split("````\n", 1)[0]
     as_run = attrs.evolve(seed, source=attrs.evolve(seed.source, path="fixtures/seed_qa.pdf"))
     assert block == document_markdown(as_run)
-    for image in ("img/show_seed_qa_p2.png", "img/show_tbl_grid_spanning_header_p2.png"):
+    for image in ("img/show_seed_qa_p3.png", "img/show_tbl_grid_spanning_header_p2.png"):
         png = FIXTURES.parent / "docs" / image
         assert f"]({image})" in text and png.read_bytes().startswith(b"\x89PNG")
         assert png.stat().st_size < 150_000
