@@ -58,6 +58,19 @@ BOX_KINDS: tuple[BoxKind, ...] = (
 BBox = tuple[float, float, float, float]
 
 
+class WordLike(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def x0(self) -> float: ...
+    @property
+    def x1(self) -> float: ...
+    @property
+    def top(self) -> float: ...
+    @property
+    def bottom(self) -> float: ...
+
+
 class PageLike(Protocol):
     @property
     def number(self) -> int: ...
@@ -65,6 +78,8 @@ class PageLike(Protocol):
     def width(self) -> float: ...
     @property
     def height(self) -> float: ...
+    @property
+    def words(self) -> Sequence[WordLike]: ...
 
 
 class GridLike(Protocol):
@@ -106,6 +121,9 @@ class PageTrace:
     width: float
     height: float
     boxes: tuple[Box, ...] = ()
+    words: tuple[tuple[str, BBox], ...] = ()
+    """The page's words as the parse read them (text, box), where the pipeline recorded them: the
+    boxes placed from the document find their text here instead of reading the page again."""
 
     def of_kind(self, kind: BoxKind) -> tuple[Box, ...]:
         return tuple(b for b in self.boxes if b.kind == kind)
@@ -145,6 +163,7 @@ class TraceBuilder:
 
     _sizes: dict[int, tuple[float, float]] = attrs.field(factory=dict)
     _boxes: dict[int, list[Box]] = attrs.field(factory=dict)
+    _words: dict[int, tuple[tuple[str, BBox], ...]] = attrs.field(factory=dict)
 
     def page_size(self, page: int, width: float, height: float) -> None:
         self._sizes[page] = (width, height)
@@ -153,9 +172,10 @@ class TraceBuilder:
         self._boxes.setdefault(page, []).append(Box(kind, _rounded(bbox), label))
 
     def pages(self, pages: Iterable[PageLike]) -> None:
-        """Every page's number and size (the pipeline's page records)."""
+        """Every page's number, size and words (the pipeline's page records)."""
         for page in pages:
             self.page_size(page.number, page.width, page.height)
+            self._words[page.number] = tuple((w.text, (w.x0, w.top, w.x1, w.bottom)) for w in page.words)
 
     def tables(self, chains: Sequence[Sequence[GridLike]]) -> None:
         """Each table as found on each page (a chain of grids, one per page, in document order):
@@ -176,7 +196,12 @@ class TraceBuilder:
         numbers = sorted(set(self._sizes) | set(self._boxes))
         return Trace(
             tuple(
-                PageTrace(n, *self._sizes.get(n, (0.0, 0.0)), boxes=tuple(self._boxes.get(n, ())))
+                PageTrace(
+                    n,
+                    *self._sizes.get(n, (0.0, 0.0)),
+                    boxes=tuple(self._boxes.get(n, ())),
+                    words=self._words.get(n, ()),
+                )
                 for n in numbers
             )
         )
@@ -232,6 +257,11 @@ def page_words(pdf: Any) -> list[list[_Word]]:
             [_Word(page.page_number, w["text"], (w["x0"], w["top"], w["x1"], w["bottom"])) for w in words]
         )
     return out
+
+
+def _reading_order(words: Sequence[_Word]) -> list[_Word]:
+    """Words line by line, top to bottom, each line left to right (as pdfplumber gives them)."""
+    return [w for line in _lines(words) for w in line]
 
 
 class _Stream:
@@ -472,7 +502,12 @@ def trace_from_document(doc: Document, pdf: Any, found: Trace | None = None) -> 
     With `found` (the boxes the pipeline's stages recorded while parsing `doc`): its tables on
     every page, columns, furniture, footnotes and unplaced text are taken as the stages saw them,
     and the rest is placed as above; words inside furniture and footnotes are not unplaced."""
-    words = page_words(pdf)
+    recorded = {p.number: p.words for p in found.pages} if found is not None else {}
+    if recorded and all(p.page_number in recorded for p in pdf.pages):
+        words = [[_Word(n, text, bbox) for text, bbox in recorded[n]] for n in sorted(recorded)]
+        words = [_reading_order(ws) for ws in words]
+    else:
+        words = page_words(pdf)
     out = TraceBuilder()
     for page in pdf.pages:
         out.page_size(page.page_number, float(page.width), float(page.height))
