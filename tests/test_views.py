@@ -499,7 +499,8 @@ def test_report_index_puts_doubtful_documents_first_and_links_views(tmp_path: Pa
     ]
     for r in (rows[0], rows[2]):
         href = r.find_all("a")[0].attrs["href"]
-        assert (tmp_path / "report" / href).is_file()
+        view = dom((tmp_path / "report" / href).read_text("utf-8"))
+        assert view.find_all("nav")[0].find_all("a")[0].attrs["href"] == "../index.html"
 
 
 def test_cli_batch_writes_the_report(tmp_path: Path) -> None:

@@ -318,6 +318,8 @@ table.data td.suppressed,table.data td.missing{text-align:right;color:#777}
 table.data tr.total th,table.data tr.total td{font-weight:700;background:#fff6c9;border-top:2px solid #777}
 table.data tr.group th{background:#f4f4f8;font-style:italic}
 .note{font-size:13px;color:#444;margin:.2rem 0}
+nav.back{padding-top:.6rem;font-size:13px}
+@media print{nav.back{display:none}}
 .warning{background:#fdeaea;border-left:4px solid #d00;padding:.25rem .6rem;margin:.3rem 0;font-size:13px}
 @media (max-width:60rem){main.view{grid-template-columns:1fr}.pages-side{position:static;max-height:none}}
 @media print{
@@ -333,10 +335,15 @@ table.data tr.group th{background:#f4f4f8;font-style:italic}
 
 
 def document_html(
-    doc: Document, images: Mapping[int, bytes] | None = None, *, trace: Trace | None = None
+    doc: Document,
+    images: Mapping[int, bytes] | None = None,
+    *,
+    trace: Trace | None = None,
+    back: str | None = None,
 ) -> str:
     """The HTML view of `doc`: `images` (page number -> PNG bytes) on the left where given, the parse
-    on the right. `trace` supplies the pages of items whose `Item.pages` is empty."""
+    on the right. `trace` supplies the pages of items whose `Item.pages` is empty; `back` is the
+    address of the page that links here (a report's index), linked above the parse."""
     figures = []
     for n, png in sorted((images or {}).items()):
         data = base64.b64encode(png).decode("ascii")
@@ -346,7 +353,8 @@ def document_html(
             f'src="data:image/png;base64,{data}"><figcaption>Page {n}</figcaption>{page_warnings}</figure>'
         )
     side = f'<section class="pages-side" aria-label="Pages">{"".join(figures)}</section>' if figures else ""
-    parse = f'<section class="parse">{_Render(doc, trace).document(doc, 1)}</section>'
+    nav = f'<nav class="back"><a href="{esc(back)}">&larr; index</a></nav>' if back else ""
+    parse = f'<section class="parse">{nav}{_Render(doc, trace).document(doc, 1)}</section>'
     cls = "view" if figures else "view text-only"
     return (
         '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8">'

@@ -132,7 +132,7 @@ def write_report(
         doc = from_dict(record)
         name = view_name(doc)
         pdf = doc.source.path if images and doc.source.path and os.path.isfile(doc.source.path) else None
-        page = document_view(doc, pdf, resolution=resolution)
+        page = document_view(doc, pdf, resolution=resolution, back="../index.html")
         (out / "docs" / name).write_text(page, encoding="utf-8", errors="surrogateescape")
         rows.append(report_row(doc, seconds, f"docs/{name}"))
     index = out / "index.html"

@@ -109,17 +109,19 @@ def document_view(
     *,
     pages: str | Sequence[int] | None = None,
     resolution: int | None = None,
+    back: str | None = None,
 ) -> str:
-    """The HTML view of `doc`; with page images where its PDF (`pdf_source`) is given."""
+    """The HTML view of `doc`; with page images where its PDF (`pdf_source`) is given, the boxes
+    placed from the document (no second parse). `back`: a link above the parse (the index)."""
     from .html import document_html
 
     if pdf_source is None:
-        return document_html(doc)
+        return document_html(doc, back=back)
     with open_pdf(pdf_source) as pdf:
         trace = document_trace(doc, pdf)
         wanted = parse_pages(pages, len(pdf.pages))
         images = page_images(pdf, trace, wanted, resolution or DEFAULT_RESOLUTION)
-    return document_html(doc, images, trace=trace)
+    return document_html(doc, images, trace=trace, back=back)
 
 
 @attrs.frozen
