@@ -63,7 +63,7 @@ def open_pdf(source: Input) -> Iterator[Any]:
 def document_trace(doc: Document, pdf: Any, found: Trace | None = None) -> Trace:
     """The trace of a parsed document: what the stages `found` while parsing it (where given),
     the rest placed from the Document and the page words."""
-    from .trace import trace_from_document
+    from .place import trace_from_document
 
     return trace_from_document(doc, pdf, found)
 
