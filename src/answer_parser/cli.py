@@ -14,6 +14,7 @@ from pathlib import Path
 from .convert import to_json
 from .errors import AnswerParserError
 from .pipeline import parse
+from .views import command as views_command
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -26,7 +27,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="the PDF to read, or - for standard input")
     p.add_argument("-o", "--output", help="write the JSON here instead of standard output")
     p.add_argument("--compact", action="store_true", help="one line of JSON, no indentation")
+    views_command.add_format_argument(p)
     _add_batch_parser(sub)
+    views_command.add_show_parser(sub)
     _add_check_parser(sub)
     return ap
 
@@ -59,6 +62,7 @@ def _add_batch_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
         default=DEFAULT_MAX_MEMORY_MB,
         help="address space per worker in MiB, 0 for none (default: %(default)s)",
     )
+    views_command.add_report_argument(b)
 
 
 def _add_check_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -75,9 +79,12 @@ def _add_check_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
+    if args.format != "json":
+        return views_command.parse_format_main(args)
     source = sys.stdin.buffer.read() if args.file == "-" else args.file
     try:
-        doc = parse(source)
+        with views_command.progress_bar("parse") as bar:
+            doc = parse(source, progress=bar)
     except AnswerParserError as exc:
         print(f"answer-parser: {args.file}: {exc.code}: {exc.message}", file=sys.stderr)
         return 2
@@ -94,10 +101,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "parse":
         return _cmd_parse(args)
+    if args.command == "show":
+        return views_command.show_main(args)
     if args.command == "batch":
         from .batch import batch_main
 
-        return batch_main(args)
+        return views_command.report_after_batch(args, batch_main(args))
     if args.command == "check":
         from .golden.command import ask_on_terminal, run_check
 

@@ -352,11 +352,11 @@ def read_cosigners(text: str, dialect: Dialect) -> tuple[Minister, ...]:
             name = collapse(m.group("name"))
             title = f"{collapse(m.group('rank'))} ({collapse(m.group('office'))})"
             out.append(Minister(name=display_name(name), raw=name, title=title))
-    m = dialect.cosigner_offices.search(text) if dialect.cosigner_offices is not None else None
-    if m is not None:
-        rank = collapse(m.group("rank"))
+    by_office = dialect.cosigner_offices.search(text) if dialect.cosigner_offices is not None else None
+    if by_office is not None:
+        rank = collapse(by_office.group("rank"))
         rank = _SINGULAR_RANK.get(rank.lower(), rank)
-        offices = collapse(m.group("offices")).rstrip(" ,.")
+        offices = collapse(by_office.group("offices")).rstrip(" ,.")
         pieces = dialect.office_split.split(offices) if dialect.office_split is not None else [offices]
         for piece in pieces:
             office = f"{rank} {piece.strip()}"
