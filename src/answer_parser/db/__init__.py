@@ -1,0 +1,1 @@
+"""Parsed documents as tables: DuckDB and Parquet (see docs/archive.md)."""
