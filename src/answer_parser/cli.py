@@ -11,7 +11,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import __version__
 from .convert import to_json
+from .db.command import add_load_parser, load_main
 from .errors import AnswerParserError
 from .pipeline import parse
 
@@ -21,6 +23,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="answer-parser",
         description="Read Flemish Parliament written questions and answers from PDF into JSON.",
     )
+    ap.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
     p = sub.add_parser("parse", help="parse one PDF and print its JSON (the contract)")
     p.add_argument("file", help="the PDF to read, or - for standard input")
@@ -28,6 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--compact", action="store_true", help="one line of JSON, no indentation")
     _add_batch_parser(sub)
     _add_check_parser(sub)
+    add_load_parser(sub)
     return ap
 
 
@@ -102,6 +106,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .golden.command import ask_on_terminal, run_check
 
         return run_check(args, confirm=ask_on_terminal if sys.stdin.isatty() else None)
+    if args.command == "load":
+        return load_main(args)
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 

@@ -30,7 +30,6 @@ from .rows import Record, RowSet, latest
 from .schema import BY_NAME, TABLES
 
 if TYPE_CHECKING:  # pragma: no cover
-    import duckdb
     import pyarrow as pa
 
 __all__ = ["Archive", "LoadSummary", "connect", "load_jsonl", "load_records", "read_tables"]
@@ -40,6 +39,9 @@ __all__ = ["Archive", "LoadSummary", "connect", "load_jsonl", "load_records", "r
 CHUNK_RECORDS = 64
 
 _CHILDREN = ("items", "tables", "cells", "warnings")
+
+Connection = Any
+"""A `duckdb.DuckDBPyConnection` (its type hints differ between duckdb versions)."""
 
 
 @attrs.define
@@ -69,12 +71,12 @@ def _duckdb() -> Any:
     return duckdb
 
 
-def connect(db_path: str | os.PathLike[str], *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+def connect(db_path: str | os.PathLike[str], *, read_only: bool = False) -> Connection:
     """A connection to the archive at `db_path`, its tables created if missing (not when read only).
 
     Raises ValueError when a table there has other columns than this version writes."""
     duckdb = _duckdb()
-    con: duckdb.DuckDBPyConnection = duckdb.connect(os.fspath(db_path), read_only=read_only)
+    con: Connection = duckdb.connect(os.fspath(db_path), read_only=read_only)
     if not read_only:
         for spec in TABLES:
             con.execute(spec.duckdb_ddl())
@@ -216,7 +218,7 @@ class Archive:
         return out
 
 
-def read_tables(con: duckdb.DuckDBPyConnection) -> dict[str, pa.Table]:
+def read_tables(con: Connection) -> dict[str, pa.Table]:
     """Every table of an open archive as a pyarrow Table in the schema's Arrow types, rows in key
     order (needs pyarrow)."""
     import pyarrow as pa

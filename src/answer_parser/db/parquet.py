@@ -55,7 +55,7 @@ def write_rows(rows: RowSet, out_dir: str | os.PathLike[str], part: str) -> dict
     """Write `rows` as part `part` of the Parquet folder `out_dir`; returns the file of each table."""
     if not _PART.match(part):
         raise ValueError(f"a part is letters, digits, '_', '.' or '-': {part!r}")
-    pa, pq = _pyarrow()
+    arrow, pq = _pyarrow()
     root = Path(out_dir)
     order = [t.name for t in TABLES if t.name != _LAST] + [_LAST]
     staged: list[tuple[Path, Path]] = []
@@ -63,7 +63,7 @@ def write_rows(rows: RowSet, out_dir: str | os.PathLike[str], part: str) -> dict
         target = _file(root, name, part)
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        table = pa.Table.from_pylist(rows.tables[name], schema=BY_NAME[name].arrow_schema())
+        table = arrow.Table.from_pylist(rows.tables[name], schema=BY_NAME[name].arrow_schema())
         pq.write_table(table, tmp)
         staged.append((tmp, target))
     # a part that is written again must not stay complete (old documents file) while its other
@@ -95,13 +95,13 @@ def part_names(out_dir: str | os.PathLike[str]) -> list[str]:
 def read_parquet(out_dir: str | os.PathLike[str], *, sort: bool = False) -> dict[str, pa.Table]:
     """Every table of a Parquet folder (its complete parts) as a pyarrow Table, by name; with
     `sort`, rows in key order (as `duck.read_tables` gives them)."""
-    pa, pq = _pyarrow()
+    arrow, pq = _pyarrow()
     root = Path(out_dir)
     parts = part_names(root)
     out: dict[str, pa.Table] = {}
     for spec in TABLES:
         schema = spec.arrow_schema()
         pieces = [pq.read_table(_file(root, spec.name, part), schema=schema) for part in parts]
-        table = pa.concat_tables(pieces) if pieces else schema.empty_table()
+        table = arrow.concat_tables(pieces) if pieces else schema.empty_table()
         out[spec.name] = table.sort_by([(k, "ascending") for k in spec.key]) if sort else table
     return out

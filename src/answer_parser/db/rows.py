@@ -17,7 +17,7 @@ from ..convert import from_dict
 from ..model import Answer, Document, Minister, Question, Reference
 from .schema import PART_SEPARATOR, TABLE_NAMES
 
-__all__ = ["Record", "RowSet", "as_result", "document_rows", "error_rows", "record_rows", "latest", "rows_of"]
+__all__ = ["Record", "RowSet", "as_result", "document_rows", "error_rows", "latest", "record_rows", "rows_of"]
 
 Row = dict[str, Any]
 Record = Any
@@ -140,7 +140,7 @@ def _document_row(doc: Document, doc_id: str, part: int | None) -> Row:
 
 def _one_document(doc: Document, doc_id: str, part: int | None, out: dict[str, list[Row]]) -> None:
     out["documents"].append(_document_row(doc, doc_id, part))
-    placed: dict[int, tuple[str, str | None]] = {}
+    placed: dict[int, tuple[str | None, str | None]] = {}
     for side, section in (("question", doc.question), ("answer", doc.answer)):
         if section is None:
             continue
@@ -159,7 +159,7 @@ def _one_document(doc: Document, doc_id: str, part: int | None, out: dict[str, l
                 }
             )
     for table in doc.tables:
-        side, item_number = placed.get(table.index, (None, None))
+        item_side, item_number = placed.get(table.index, (None, None))
         out["tables"].append(
             {
                 "doc_id": doc_id,
@@ -173,7 +173,7 @@ def _one_document(doc: Document, doc_id: str, part: int | None, out: dict[str, l
                 "column_count": len(table.columns),
                 "row_count": len(table.rows),
                 "notes": list(table.notes),
-                "item_side": side,
+                "item_side": item_side,
                 "item_number": item_number,
             }
         )
