@@ -7,6 +7,7 @@ import csv
 import hashlib
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -424,3 +425,42 @@ def test_the_load_command(jsonl: Path, tmp_path: Path, capsys: pytest.CaptureFix
         main(["--version"])
     assert exit_.value.code == 0
     assert capsys.readouterr().out == f"answer-parser {answer_parser.__version__}\n"
+
+
+def _doc_examples(text: str) -> list[tuple[str, str]]:
+    """Each python block of a doc with the text block that follows it (its output)."""
+    return re.findall(r"```python\n(.*?)```\n\n```text\n(.*?)```", text, re.S)
+
+
+def _cells_text(output: str) -> str:
+    """What a DuckDB box shows, without the box, the column types, the widths or the wrapping."""
+    if "│" not in output:
+        return output.strip()
+    lines = [line for line in output.splitlines() if line.startswith("│")]
+    del lines[1:2]  # the column types
+    return re.sub(r"[\s│]", "", "".join(lines))
+
+
+def test_the_archive_doc_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    examples = _doc_examples((SRC.parent / "docs" / "archive.md").read_text("utf-8"))
+    assert len(examples) >= 7
+    (tmp_path / "fixtures").symlink_to(FIXTURES)
+    monkeypatch.chdir(tmp_path)
+    for code, expected in examples:
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])},
+            check=True,
+        ).stdout
+        assert _cells_text(out) == _cells_text(expected), code
+
+
+def test_the_archive_doc_lists_every_column() -> None:
+    from answer_parser.db.schema import TABLES
+
+    text = (SRC.parent / "docs" / "archive.md").read_text("utf-8")
+    for spec in TABLES:
+        section = text.split(f"### {spec.name}\n", 1)[1].split("\n### ", 1)[0]
+        assert re.findall(r"^\| `(\w+)` \|", section, re.M) == list(spec.names), spec.name
