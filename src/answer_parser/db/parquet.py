@@ -20,17 +20,29 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .rows import Record, RowSet, rows_of
-from .schema import BY_NAME, TABLES
+import attrs
+
+from .rows import Entry, Record, RowSet, iter_jsonl_dicts, keep_latest, rows_of
+from .schema import TABLES
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
 
-__all__ = ["part_names", "read_parquet", "write_parquet", "write_rows"]
+__all__ = [
+    "SyncSummary",
+    "clear_parquet",
+    "part_names",
+    "read_parquet",
+    "remove_part",
+    "sync_parquet",
+    "write_parquet",
+    "write_rows",
+]
 
 _PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
 _FILE = re.compile(r"part-(?P<part>[A-Za-z0-9][A-Za-z0-9_.-]*)\.parquet\Z")
@@ -51,20 +63,21 @@ def _file(out_dir: Path, table: str, part: str) -> Path:
     return out_dir / table / f"part-{part}.parquet"
 
 
-def write_rows(rows: RowSet, out_dir: str | os.PathLike[str], part: str) -> dict[str, Path]:
-    """Write `rows` as part `part` of the Parquet folder `out_dir`; returns the file of each table."""
+def _check_part(part: str) -> None:
     if not _PART.match(part):
         raise ValueError(f"a part is letters, digits, '_', '.' or '-': {part!r}")
-    arrow, pq = _pyarrow()
-    root = Path(out_dir)
+
+
+def _write_arrow(tables: dict[str, pa.Table], root: Path, part: str) -> dict[str, Path]:
+    """Write one Arrow table per schema table as part `part`, its documents file renamed last."""
+    _arrow, pq = _pyarrow()
     order = [t.name for t in TABLES if t.name != _LAST] + [_LAST]
     staged: list[tuple[Path, Path]] = []
     for name in order:
         target = _file(root, name, part)
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        table = arrow.Table.from_pylist(rows.tables[name], schema=BY_NAME[name].arrow_schema())
-        pq.write_table(table, tmp)
+        pq.write_table(tables[name], tmp)
         staged.append((tmp, target))
     # a part that is written again must not stay complete (old documents file) while its other
     # files are already new: take its documents file away first
@@ -72,6 +85,37 @@ def write_rows(rows: RowSet, out_dir: str | os.PathLike[str], part: str) -> dict
     for tmp, target in staged:
         os.replace(tmp, target)
     return {name: target for name, (_tmp, target) in zip(order, staged, strict=True)}
+
+
+def write_rows(rows: RowSet, out_dir: str | os.PathLike[str], part: str) -> dict[str, Path]:
+    """Write `rows` as part `part` of the Parquet folder `out_dir`; returns the file of each table."""
+    _check_part(part)
+    arrow, _pq = _pyarrow()
+    tables = {t.name: arrow.Table.from_pylist(rows.tables[t.name], schema=t.arrow_schema()) for t in TABLES}
+    return _write_arrow(tables, Path(out_dir), part)
+
+
+def remove_part(out_dir: str | os.PathLike[str], part: str) -> None:
+    """Delete a part's files, its documents file first (so it is never read half gone)."""
+    _check_part(part)
+    root = Path(out_dir)
+    _file(root, _LAST, part).unlink(missing_ok=True)
+    for spec in TABLES:
+        _file(root, spec.name, part).unlink(missing_ok=True)
+
+
+def clear_parquet(out_dir: str | os.PathLike[str]) -> int:
+    """Delete every part of a Parquet folder (complete or not); returns how many parts there were.
+    Files that are not parts are left alone."""
+    root = Path(out_dir)
+    parts: set[str] = set()
+    for spec in TABLES:
+        folder = root / spec.name
+        if folder.is_dir():
+            parts.update(m["part"] for m in (_FILE.match(p.name) for p in folder.iterdir()) if m)
+    for part in sorted(parts):
+        remove_part(root, part)
+    return len(parts)
 
 
 def write_parquet(
@@ -105,3 +149,77 @@ def read_parquet(out_dir: str | os.PathLike[str], *, sort: bool = False) -> dict
         table = arrow.concat_tables(pieces) if pieces else schema.empty_table()
         out[spec.name] = table.sort_by([(k, "ascending") for k in spec.key]) if sort else table
     return out
+
+
+def _part_entries(root: Path, part: str) -> tuple[list[Entry], dict[str, pa.Table]]:
+    """The entries of a part and its tables."""
+    _arrow, pq = _pyarrow()
+    tables = {
+        spec.name: pq.read_table(_file(root, spec.name, part), schema=spec.arrow_schema()) for spec in TABLES
+    }
+    entries = [
+        Entry(d["sha256"], d["path"])
+        for d in tables["documents"].select(["sha256", "path", "part"]).to_pylist()
+        if d["part"] is None
+    ]
+    entries += [Entry(e["sha256"], e["path"], e["code"]) for e in tables["errors"].to_pylist()]
+    return entries, tables
+
+
+@attrs.frozen
+class SyncSummary:
+    """What `sync_parquet` did: entries kept, dropped (stale or twice), added from the JSON Lines,
+    and parts rewritten or removed."""
+
+    kept: int
+    dropped: int
+    added: int
+    rewritten: int
+
+
+def sync_parquet(
+    jsonl: str | os.PathLike[str], out_dir: str | os.PathLike[str], *, part: str | None = None
+) -> SyncSummary:
+    """Make the Parquet folder hold exactly the records of a batch's JSON Lines output.
+
+    An entry (a document's sha256 and path, or an error) that the JSON Lines no longer hold (the
+    file changed and was parsed again), or that an earlier part holds too (a batch killed between
+    writing a part and its JSON Lines), is removed by rewriting its part; records of the JSON Lines
+    that no complete part holds (a batch killed before it wrote their part) are written as a new
+    part (`part`, default `sync-<time>`). A later record of the same sha256 or path replaces an
+    earlier one, as in DuckDB."""
+    arrow, _pq = _pyarrow()
+    import pyarrow.compute as pc
+
+    root = Path(out_dir)
+    wanted = set(keep_latest((Entry.of(r) for r in iter_jsonl_dicts(jsonl)), Entry.keys))
+    seen: set[Entry] = set()
+    dropped = rewritten = 0
+    for name in part_names(root):
+        entries, tables = _part_entries(root, name)
+        keep = [e for e in entries if e in wanted and e not in seen]
+        seen.update(keep)
+        if len(keep) == len(entries):
+            continue
+        dropped += len(entries) - len(keep)
+        rewritten += 1
+        if not keep:
+            remove_part(root, name)
+            continue
+        shas = [e.sha256 for e in keep if e.code is None]
+        docs = tables["documents"].filter(pc.is_in(tables["documents"]["sha256"], arrow.array(shas)))
+        doc_ids = docs["doc_id"]
+        out = {"documents": docs}
+        for spec in TABLES:
+            if spec.name not in ("documents", "errors"):
+                table = tables[spec.name]
+                out[spec.name] = table.filter(pc.is_in(table["doc_id"], doc_ids))
+        errors = tables["errors"]
+        mask = [Entry(e["sha256"], e["path"], e["code"]) in keep for e in errors.to_pylist()]
+        out["errors"] = errors.filter(arrow.array(mask, arrow.bool_()))
+        _write_arrow(out, root, name)
+    missing = wanted - seen
+    if missing:
+        records = (r for r in iter_jsonl_dicts(jsonl) if Entry.of(r) in missing)
+        write_parquet(records, root, part or f"sync-{time.time_ns()}")
+    return SyncSummary(len(seen), dropped, len(missing), rewritten)

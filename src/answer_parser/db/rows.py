@@ -7,9 +7,10 @@ either one's JSON Lines dict (a contract dict, or `{"error": ..., "source": ...}
 from __future__ import annotations
 
 import datetime
+import json
 import os
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
 
 import attrs
 
@@ -17,7 +18,18 @@ from ..convert import from_dict
 from ..model import Answer, Document, Minister, Question, Reference
 from .schema import PART_SEPARATOR, TABLE_NAMES
 
-__all__ = ["Record", "RowSet", "as_result", "document_rows", "error_rows", "latest", "record_rows", "rows_of"]
+__all__ = [
+    "Entry",
+    "Record",
+    "RowSet",
+    "as_result",
+    "document_rows",
+    "error_rows",
+    "keep_latest",
+    "latest",
+    "record_rows",
+    "rows_of",
+]
 
 Row = dict[str, Any]
 Record = Any
@@ -240,31 +252,83 @@ def record_rows(record: Record) -> RowSet:
     return document_rows(result) if isinstance(result, Document) else error_rows(result)
 
 
+T = TypeVar("T")
+
+
+@attrs.frozen
+class Entry:
+    """What a record stands for in an archive: a document (sha256 and path) or an error (path,
+    sha256 and code)."""
+
+    sha256: str | None
+    path: str | None
+    code: str | None = None
+
+    @classmethod
+    def of(cls, record: Any) -> Entry:
+        """The entry of a JSON Lines dict, a Document or an ErrorRecord."""
+        if isinstance(record, dict):
+            source = record["source"]
+            code = record["error"]["code"] if "error" in record else None
+            return cls(source.get("sha256"), source.get("path"), code)
+        if isinstance(record, Document):
+            return cls(record.source.sha256, record.source.path)
+        return cls(record.sha256, record.path, record.code)
+
+    def keys(self) -> list[tuple[str, str]]:
+        """What the entry replaces: its document (not for an error) and its path."""
+        keys = [] if self.code is not None or self.sha256 is None else [("sha", self.sha256)]
+        return keys + ([] if self.path is None else [("path", self.path)])
+
+
+def keep_latest(items: Iterable[T], keys: Callable[[T], list[tuple[str, str]]]) -> list[T]:
+    """The items that no later item with a common key replaces, in order."""
+    by_slot: dict[int, tuple[T, list[tuple[str, str]]]] = {}
+    owner: dict[tuple[str, str], int] = {}
+    for slot, item in enumerate(items):
+        mine = keys(item)
+        for key in mine:
+            earlier = owner.get(key)
+            if earlier is not None and earlier in by_slot:
+                for old in by_slot.pop(earlier)[1]:
+                    owner.pop(old, None)
+        by_slot[slot] = (item, mine)
+        for key in mine:
+            owner[key] = slot
+    return [item for item, _keys in by_slot.values()]
+
+
+def _rowset_keys(rows: RowSet) -> list[tuple[str, str]]:
+    return [("sha", s) for s in rows.sha256s] + [("path", p) for p in rows.paths]
+
+
 def latest(records: Iterable[Record]) -> list[RowSet]:
     """The rows of each record that no later record replaces, in order.
 
     A record replaces an earlier one of the same document (sha256) or the same input path (the
     file changed, or failed now): the archive holds one entry per path and one per document."""
-    by_slot: dict[int, RowSet] = {}
-    owner: dict[tuple[str, str], int] = {}
-    for slot, record in enumerate(records):
-        rows = record_rows(record)
-        keys = [("sha", s) for s in rows.sha256s] + [("path", p) for p in rows.paths]
-        for key in keys:
-            earlier = owner.get(key)
-            if earlier is not None and earlier in by_slot:
-                dropped = by_slot.pop(earlier)
-                for old in [("sha", s) for s in dropped.sha256s] + [("path", p) for p in dropped.paths]:
-                    owner.pop(old, None)
-        by_slot[slot] = rows
-        for key in keys:
-            owner[key] = slot
-    return list(by_slot.values())
+    return keep_latest((record_rows(r) for r in records), _rowset_keys)
 
 
 def rows_of(records: Iterable[Record]) -> RowSet:
     """The rows of many records, each replaced by a later one of the same sha256 or path."""
     return RowSet.merge(latest(records))
+
+
+def iter_jsonl_dicts(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
+    """The records of a batch's JSON Lines output as dicts, stopping at a partial or broken line
+    (as `read_records` and `--resume` do). Lines are split on b'\\n' only."""
+    with open(path, "rb") as f:
+        for raw in f:
+            if not raw.endswith(b"\n"):
+                return
+            try:
+                record = json.loads(raw)
+            except ValueError:
+                return
+            if not isinstance(record, dict) or not isinstance(record.get("source"), dict):
+                return
+            yield record
 
 
 def iter_jsonl_records(path: str | os.PathLike[str]) -> Iterator[Any]:
