@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .rows import Record, RowSet, latest
-from .schema import BY_NAME, TABLES
+from .schema import TABLES, arrow_schema
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
@@ -116,44 +116,57 @@ class Archive:
     def close(self) -> None:
         self.con.close()
 
-    def _present(self, rows: RowSet) -> bool:
-        """Whether the archive already holds exactly these keys (same sha256 at the same path, or
-        the same error)."""
-        for doc in rows.tables["documents"]:
-            if doc["part"] is None:
-                found = self.con.execute(
-                    "SELECT count(*) FROM documents WHERE doc_id = ? AND path IS NOT DISTINCT FROM ?",
-                    [doc["doc_id"], doc["path"]],
-                ).fetchone()
-                if not found or not found[0]:
-                    return False
-        for err in rows.tables["errors"]:
-            found = self.con.execute(
-                "SELECT count(*) FROM errors WHERE path = ? AND sha256 IS NOT DISTINCT FROM ? AND code = ?",
-                [err["path"], err["sha256"], err["code"]],
-            ).fetchone()
-            if not found or not found[0]:
-                return False
-        return True
+    def _present(self, candidates: list[RowSet]) -> list[bool]:
+        """For each RowSet, whether the archive already holds exactly its entries (the same sha256
+        at the same path, or the same error): two queries for all of them."""
+        docs = [d for rows in candidates for d in rows.tables["documents"] if d["part"] is None]
+        errors = [e for rows in candidates for e in rows.tables["errors"]]
+        have_docs: set[tuple[Any, ...]] = set()
+        have_errors: set[tuple[Any, ...]] = set()
+        if docs:
+            have_docs = set(
+                self.con.execute(
+                    "SELECT doc_id, path FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                    [[d["doc_id"] for d in docs]],
+                ).fetchall()
+            )
+        if errors:
+            have_errors = set(
+                self.con.execute(
+                    "SELECT path, sha256, code FROM errors WHERE path IN (SELECT unnest(?::VARCHAR[]))",
+                    [[e["path"] for e in errors]],
+                ).fetchall()
+            )
+        return [
+            all((d["doc_id"], d["path"]) in have_docs for d in rows.tables["documents"] if d["part"] is None)
+            and all((e["path"], e["sha256"], e["code"]) in have_errors for e in rows.tables["errors"])
+            for rows in candidates
+        ]
 
     def _replace(self, rows: RowSet) -> None:
         """Delete what `rows` replace, then insert them (inside the caller's transaction)."""
         shas, paths = list(rows.sha256s), list(rows.paths)
-        if shas or paths:
-            doomed = (
+        doomed = [
+            r[0]
+            for r in self.con.execute(
                 "SELECT doc_id FROM documents WHERE sha256 IN (SELECT unnest(?::VARCHAR[])) "
-                "OR path IN (SELECT unnest(?::VARCHAR[]))"
-            )
-            for name in _CHILDREN:
-                self.con.execute(f"DELETE FROM {name} WHERE doc_id IN ({doomed})", [shas, paths])
-            self.con.execute(f"DELETE FROM documents WHERE doc_id IN ({doomed})", [shas, paths])
+                "OR path IN (SELECT unnest(?::VARCHAR[]))",
+                [shas, paths],
+            ).fetchall()
+        ]
+        if doomed:  # not for new documents, the usual case: each delete scans its table
+            for name in (*_CHILDREN, "documents"):
+                self.con.execute(
+                    f"DELETE FROM {name} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doomed]
+                )
+        if paths:
             self.con.execute("DELETE FROM errors WHERE path IN (SELECT unnest(?::VARCHAR[]))", [paths])
         import pyarrow as pa
 
         for name, table_rows in rows.tables.items():
             if not table_rows:
                 continue
-            arrow = pa.Table.from_pylist(table_rows, schema=BY_NAME[name].arrow_schema())
+            arrow = pa.Table.from_pylist(table_rows, schema=arrow_schema(name))
             self.con.register("_answer_parser_rows", arrow)
             try:
                 self.con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM _answer_parser_rows")
@@ -164,7 +177,7 @@ class Archive:
         summary.records += len(chunk)
         keep = latest(chunk)
         if missing_only:
-            fresh = [rows for rows in keep if not self._present(rows)]
+            fresh = [rows for rows, there in zip(keep, self._present(keep), strict=True) if not there]
             summary.skipped += len(keep) - len(fresh)
             keep = fresh
         merged = RowSet.merge(keep)

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .rows import Entry, Record, RowSet, iter_jsonl_dicts, keep_latest, rows_of
-from .schema import TABLES
+from .schema import TABLES, arrow_schema
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
@@ -91,7 +91,9 @@ def write_rows(rows: RowSet, out_dir: str | os.PathLike[str], part: str) -> dict
     """Write `rows` as part `part` of the Parquet folder `out_dir`; returns the file of each table."""
     _check_part(part)
     arrow, _pq = _pyarrow()
-    tables = {t.name: arrow.Table.from_pylist(rows.tables[t.name], schema=t.arrow_schema()) for t in TABLES}
+    tables = {
+        t.name: arrow.Table.from_pylist(rows.tables[t.name], schema=arrow_schema(t.name)) for t in TABLES
+    }
     return _write_arrow(tables, Path(out_dir), part)
 
 
@@ -144,7 +146,7 @@ def read_parquet(out_dir: str | os.PathLike[str], *, sort: bool = False) -> dict
     parts = part_names(root)
     out: dict[str, pa.Table] = {}
     for spec in TABLES:
-        schema = spec.arrow_schema()
+        schema = arrow_schema(spec.name)
         pieces = [pq.read_table(_file(root, spec.name, part), schema=schema) for part in parts]
         table = arrow.concat_tables(pieces) if pieces else schema.empty_table()
         out[spec.name] = table.sort_by([(k, "ascending") for k in spec.key]) if sort else table
@@ -155,7 +157,8 @@ def _part_entries(root: Path, part: str) -> tuple[list[Entry], dict[str, pa.Tabl
     """The entries of a part and its tables."""
     _arrow, pq = _pyarrow()
     tables = {
-        spec.name: pq.read_table(_file(root, spec.name, part), schema=spec.arrow_schema()) for spec in TABLES
+        spec.name: pq.read_table(_file(root, spec.name, part), schema=arrow_schema(spec.name))
+        for spec in TABLES
     }
     entries = [
         Entry(d["sha256"], d["path"])

@@ -218,3 +218,14 @@ ERRORS = TableSpec(
 TABLES: tuple[TableSpec, ...] = (DOCUMENTS, ITEMS, TABLES_, CELLS, WARNINGS, ERRORS)
 TABLE_NAMES: tuple[str, ...] = tuple(t.name for t in TABLES)
 BY_NAME: dict[str, TableSpec] = {t.name: t for t in TABLES}
+
+
+_ARROW_SCHEMAS: dict[str, pa.Schema] = {}
+
+
+def arrow_schema(name: str) -> pa.Schema:
+    """The pyarrow schema of table `name`, made once (needs pyarrow)."""
+    schema = _ARROW_SCHEMAS.get(name)
+    if schema is None:
+        schema = _ARROW_SCHEMAS[name] = BY_NAME[name].arrow_schema()
+    return schema
