@@ -464,3 +464,26 @@ def test_the_archive_doc_lists_every_column() -> None:
     for spec in TABLES:
         section = text.split(f"### {spec.name}\n", 1)[1].split("\n### ", 1)[0]
         assert re.findall(r"^\| `(\w+)` \|", section, re.M) == list(spec.names), spec.name
+
+
+def test_an_archive_of_another_shape_is_refused(jsonl: Path, tmp_path: Path) -> None:
+    import duckdb
+
+    db = tmp_path / "old.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute("CREATE TABLE documents (doc_id VARCHAR PRIMARY KEY, path VARCHAR)")
+    with pytest.raises(ValueError, match="table documents has columns"):
+        load_jsonl(jsonl, db)
+    from answer_parser.cli import main
+
+    assert main(["load", str(jsonl), "--db", str(db)]) == 2
+
+
+def test_importing_the_package_and_the_command_loads_neither_duckdb_nor_pyarrow() -> None:
+    code = (
+        "import sys, answer_parser, answer_parser.db, answer_parser.cli; "
+        "print(sorted(m for m in ('duckdb', 'pyarrow') if m in sys.modules))"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout == "[]\n"
