@@ -40,7 +40,10 @@ def write_lines_part(lines: list[str], out_dir: str | os.PathLike[str], part: st
 class BatchOutputs:
     """The archive outputs of one batch run. `start()` before the first record, `add(line)` after
     each record line is written to the JSON Lines, `finish()` at the end (also after an
-    interruption: it keeps what was done)."""
+    interruption: it keeps what was done).
+
+    With `parquet_parts_elsewhere` the Parquet parts are written by others (dask workers, with
+    `write_lines_part`); this object only prepares the folder and reconciles it at the end."""
 
     def __init__(
         self,
@@ -50,6 +53,7 @@ class BatchOutputs:
         parquet: str | os.PathLike[str] | None = None,
         csv_dir: str | os.PathLike[str] | None = None,
         resume: bool = False,
+        parquet_parts_elsewhere: bool = False,
         log: IO[str] | None = None,
     ) -> None:
         self.output = Path(output)
@@ -57,6 +61,7 @@ class BatchOutputs:
         self.parquet = None if parquet is None else Path(parquet)
         self.csv_dir = None if csv_dir is None else Path(csv_dir)
         self.resume = resume
+        self.parquet_parts_elsewhere = parquet_parts_elsewhere
         self.log = log
         self.run = f"b{time.time_ns()}-{os.getpid()}"
         self.archive: Any = None
@@ -101,7 +106,7 @@ class BatchOutputs:
 
     def add(self, line: str) -> None:
         """One record line, just written to the JSON Lines."""
-        if self.db is None and self.parquet is None:
+        if self.db is None and (self.parquet is None or self.parquet_parts_elsewhere):
             return
         record = json.loads(line)
         if self.db is not None:
@@ -109,7 +114,7 @@ class BatchOutputs:
             now = time.monotonic()
             if len(self.db_pending) >= DB_FLUSH_RECORDS or now - self.db_flushed >= DB_FLUSH_SECONDS:
                 self._flush_db()
-        if self.parquet is not None:
+        if self.parquet is not None and not self.parquet_parts_elsewhere:
             self.parquet_pending.append(record)
             if len(self.parquet_pending) >= PARQUET_PART_RECORDS:
                 self._flush_parquet()
