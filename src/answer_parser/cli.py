@@ -48,7 +48,13 @@ def _add_batch_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     b.add_argument("inputs", nargs="+", metavar="DIR|GLOB|FILE", help="what to parse")
     b.add_argument("-o", "--output", required=True, help="the JSON Lines file to write")
     b.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
-    b.add_argument("--tables-csv", metavar="DIR", help="also write each table as DIR/<stem>.table<i>.csv")
+    b.add_argument(
+        "--tables-csv",
+        metavar="DIR",
+        help="also write each table as DIR/<stem>.table<i>.csv, and DIR/documents.csv, DIR/cells.csv",
+    )
+    b.add_argument("--db", metavar="FILE", help="also load each record into this DuckDB file")
+    b.add_argument("--parquet", metavar="DIR", help="also write the records as Parquet tables in DIR")
     b.add_argument("--resume", action="store_true", help="skip inputs already in the output (path, sha256)")
     b.add_argument("--ordered", action="store_true", help="write records in input order (default: as done)")
     b.add_argument(

@@ -70,6 +70,7 @@ class BatchOutputs:
         self.parquet_pending: list[dict[str, Any]] = []
         self.parts = 0
         self.loaded = 0
+        self.csv_error: str | None = None
 
     @property
     def active(self) -> bool:
@@ -81,6 +82,20 @@ class BatchOutputs:
 
     def start(self) -> None:
         """Open the archive; with `resume`, catch up with the records of an earlier run."""
+        try:
+            self._start()
+        except BaseException:
+            self.close()
+            raise
+        self.db_flushed = time.monotonic()
+
+    def close(self) -> None:
+        """Close the DuckDB archive (what `finish` does last)."""
+        if self.archive is not None:
+            self.archive.close()
+            self.archive = None
+
+    def _start(self) -> None:
         have_output = self.resume and self.output.exists()
         if self.db is not None:
             from .duck import CHUNK_RECORDS, Archive
@@ -102,7 +117,6 @@ class BatchOutputs:
                 sync_parquet(self.output, self.parquet, part=f"{self.run}-resume")
             else:
                 clear_parquet(self.parquet)
-        self.db_flushed = time.monotonic()
 
     def add(self, line: str) -> None:
         """One record line, just written to the JSON Lines."""
@@ -136,21 +150,30 @@ class BatchOutputs:
 
     def finish(self, complete: bool = True) -> None:
         """Write what waits; when the run is `complete`, reconcile the Parquet folder with the JSON
-        Lines and write the CSVs. Closes the archive."""
+        Lines and write the CSVs (`csv_error` says why they could not be). Closes the archive."""
         try:
             self._flush_db()
             self._flush_parquet()
             if complete and self.parquet is not None:
                 from .parquet import sync_parquet
 
-                sync_parquet(self.output, self.parquet, part=f"{self.run}-end")
+                synced = sync_parquet(self.output, self.parquet, part=f"{self.run}-end")
+                if synced.added or synced.dropped:
+                    self._say(
+                        f"{self.parquet}: {synced.added} records written that no part held, "
+                        f"{synced.dropped} dropped that the JSON Lines no longer hold or held twice"
+                    )
             if complete and self.csv_dir is not None:
                 from .csvs import write_csvs
 
-                write_csvs(
-                    iter_jsonl_dicts(self.output), self.csv_dir / "documents.csv", self.csv_dir / "cells.csv"
-                )
+                try:
+                    write_csvs(
+                        iter_jsonl_dicts(self.output),
+                        self.csv_dir / "documents.csv",
+                        self.csv_dir / "cells.csv",
+                    )
+                except OSError as exc:
+                    self.csv_error = f"cannot write documents.csv and cells.csv: {exc}"
+                    self._say(self.csv_error)
         finally:
-            if self.archive is not None:
-                self.archive.close()
-                self.archive = None
+            self.close()
