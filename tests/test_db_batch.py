@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 from typing import Any
 
@@ -166,3 +167,58 @@ def _db_of(jsonl: Path, tmp_path: Path) -> Path:
     db = tmp_path / "mirror.duckdb"
     load_jsonl(jsonl, db)
     return db
+
+
+# -- the real batch: answer-parser batch --db --parquet --tables-csv, killed and resumed --------------
+
+
+BATCH_FIXTURES = [*NAMES, "tbl_side_by_side_lo", "var_labels_letters", "tbl_white_rects", "var_question_only"]
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in BATCH_FIXTURES:
+        (folder / f"{name}.pdf").symlink_to(FIXTURES / f"{name}.pdf")
+    (folder / "tekst.pdf").write_text("geen pdf")
+    return folder
+
+
+def test_a_killed_batch_with_an_archive_resumes_without_duplicates(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    out, db, parquet, csv_dir = (
+        tmp_path / "out.jsonl",
+        tmp_path / "a.duckdb",
+        tmp_path / "pq",
+        tmp_path / "csv",
+    )
+    args = ["batch", str(folder), "-o", str(out), "--db", str(db), "--parquet", str(parquet)]
+    cmd = [sys.executable, "-m", "answer_parser.cli", *args, "--tables-csv", str(csv_dir)]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])}
+    proc = subprocess.Popen([*cmd, "--workers", "1"], stderr=subprocess.DEVNULL, env=env)
+    try:
+        deadline = time.monotonic() + 300
+        while not (out.exists() and out.read_bytes().count(b"\n") >= 3):
+            assert proc.poll() is None, "the batch ended before it could be killed"
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait(30)
+    assert proc.returncode == -signal.SIGKILL
+    done_before = out.read_bytes().count(b"\n")
+    assert done_before < len(BATCH_FIXTURES) + 1
+    run = subprocess.run(
+        [*cmd, "--workers", "1", "--resume"], capture_output=True, text=True, env=env, timeout=600
+    )
+    assert run.returncode == 1, run.stderr  # tekst.pdf is not a PDF
+    assert f"{done_before} skipped" in run.stderr
+    assert out.read_bytes().count(b"\n") == len(BATCH_FIXTURES) + 1
+    _assert_mirrors(out, db, parquet, tmp_path)
+    with Archive(db) as a:
+        assert a.count()["documents"] == len(BATCH_FIXTURES)
+        assert a.con.execute("SELECT code FROM errors").fetchall() == [("not_a_pdf",)]
+    documents = (csv_dir / "documents.csv").read_text("utf-8")
+    assert all(f"{name}.pdf" in documents for name in BATCH_FIXTURES)
+    assert (csv_dir / "cells.csv").read_text("utf-8").count("\n") > 100
+    assert (csv_dir / "seed_qa.table1.csv").is_file()  # the per-table CSVs as before
