@@ -153,20 +153,21 @@ def read_parquet(out_dir: str | os.PathLike[str], *, sort: bool = False) -> dict
     return out
 
 
-def _part_entries(root: Path, part: str) -> tuple[list[Entry], dict[str, pa.Table]]:
-    """The entries of a part and its tables."""
+def _read_part(root: Path, part: str, names: Iterable[str]) -> dict[str, pa.Table]:
     _arrow, pq = _pyarrow()
-    tables = {
-        spec.name: pq.read_table(_file(root, spec.name, part), schema=arrow_schema(spec.name))
-        for spec in TABLES
-    }
+    return {name: pq.read_table(_file(root, name, part), schema=arrow_schema(name)) for name in names}
+
+
+def _part_entries(root: Path, part: str) -> list[Entry]:
+    """The entries of a part, read from its documents and errors files only."""
+    tables = _read_part(root, part, ("documents", "errors"))
     entries = [
         Entry(d["sha256"], d["path"])
         for d in tables["documents"].select(["sha256", "path", "part"]).to_pylist()
         if d["part"] is None
     ]
     entries += [Entry(e["sha256"], e["path"], e["code"]) for e in tables["errors"].to_pylist()]
-    return entries, tables
+    return entries
 
 
 @attrs.frozen
@@ -199,7 +200,7 @@ def sync_parquet(
     seen: set[Entry] = set()
     dropped = rewritten = 0
     for name in part_names(root):
-        entries, tables = _part_entries(root, name)
+        entries = _part_entries(root, name)
         keep = [e for e in entries if e in wanted and e not in seen]
         seen.update(keep)
         if len(keep) == len(entries):
@@ -209,6 +210,7 @@ def sync_parquet(
         if not keep:
             remove_part(root, name)
             continue
+        tables = _read_part(root, name, (t.name for t in TABLES))
         shas = [e.sha256 for e in keep if e.code is None]
         docs = tables["documents"].filter(pc.is_in(tables["documents"]["sha256"], arrow.array(shas)))
         doc_ids = docs["doc_id"]
