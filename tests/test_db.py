@@ -487,3 +487,22 @@ def test_importing_the_package_and_the_command_loads_neither_duckdb_nor_pyarrow(
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout == "[]\n"
+
+
+def test_an_archive_held_by_another_process_is_a_clear_error(jsonl: Path, tmp_path: Path) -> None:
+    db = tmp_path / "held.duckdb"
+    hold = (
+        "import sys, time, duckdb; con = duckdb.connect(sys.argv[1]); print('held', flush=True); "
+        "time.sleep(60)"
+    )
+    with subprocess.Popen([sys.executable, "-c", hold, str(db)], stdout=subprocess.PIPE, text=True) as proc:
+        assert proc.stdout is not None
+        assert proc.stdout.readline() == "held\n"
+        try:
+            with pytest.raises(ValueError, match="cannot open the DuckDB file"):
+                load_jsonl(jsonl, db)
+        finally:
+            proc.kill()
+    (tmp_path / "text.duckdb").write_text("geen database")
+    with pytest.raises(ValueError, match="cannot open the DuckDB file"):
+        load_jsonl(jsonl, tmp_path / "text.duckdb")

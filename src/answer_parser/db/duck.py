@@ -74,9 +74,13 @@ def _duckdb() -> Any:
 def connect(db_path: str | os.PathLike[str], *, read_only: bool = False) -> Connection:
     """A connection to the archive at `db_path`, its tables created if missing (not when read only).
 
-    Raises ValueError when a table there has other columns than this version writes."""
+    Raises ValueError when the file cannot be opened (not a DuckDB file, held by another process)
+    or a table there has other columns than this version writes."""
     duckdb = _duckdb()
-    con: Connection = duckdb.connect(os.fspath(db_path), read_only=read_only)
+    try:
+        con: Connection = duckdb.connect(os.fspath(db_path), read_only=read_only)
+    except duckdb.Error as exc:
+        raise ValueError(f"{db_path}: cannot open the DuckDB file: {exc}") from exc
     if not read_only:
         for spec in TABLES:
             con.execute(spec.duckdb_ddl())
