@@ -222,3 +222,14 @@ def test_a_killed_batch_with_an_archive_resumes_without_duplicates(tmp_path: Pat
     assert all(f"{name}.pdf" in documents for name in BATCH_FIXTURES)
     assert (csv_dir / "cells.csv").read_text("utf-8").count("\n") > 100
     assert (csv_dir / "seed_qa.table1.csv").is_file()  # the per-table CSVs as before
+
+
+def test_a_batch_whose_archive_cannot_be_opened_stops_before_touching_its_output(tmp_path: Path) -> None:
+    from answer_parser.cli import main
+
+    out, bad = tmp_path / "out.jsonl", tmp_path / "text.duckdb"
+    out.write_text('{"error": {"code": "x", "message": "y"}, "source": {"path": "a.pdf", "sha256": null}}\n')
+    before = out.read_bytes()
+    bad.write_text("geen database")
+    assert main(["batch", str(FIXTURES / "seed_qa.pdf"), "-o", str(out), "--db", str(bad)]) == 2
+    assert out.read_bytes() == before

@@ -86,15 +86,21 @@ def run_batch(
     out = Path(output)
     summary = Summary(total=len(inputs))
     out.parent.mkdir(parents=True, exist_ok=True)
-    if resume and out.exists():
-        todo = resume_plan(out, inputs, summary, log)
-    else:
-        todo = list(inputs)
-        out.write_bytes(b"")
-    if tables_dir is not None:
-        Path(tables_dir).mkdir(parents=True, exist_ok=True)
-    options = LineOptions(settings, None if tables_dir is None else os.fspath(tables_dir))
+    # opened first: an archive that cannot be opened stops the run before the output is touched
     outputs = archive_outputs(out, db, parquet, tables_dir, resume, log)
+    try:
+        if resume and out.exists():
+            todo = resume_plan(out, inputs, summary, log)
+        else:
+            todo = list(inputs)
+            out.write_bytes(b"")
+        if tables_dir is not None:
+            Path(tables_dir).mkdir(parents=True, exist_ok=True)
+    except BaseException:
+        if outputs is not None:
+            outputs.close()
+        raise
+    options = LineOptions(settings, None if tables_dir is None else os.fspath(tables_dir))
     progress = Progress(len(todo), log, tty)
     start = time.monotonic()
     fd = os.open(out, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)

@@ -163,6 +163,8 @@ def write_jsonl(
     out = Path(output)
     summary = Summary(total=len(names))
     out.parent.mkdir(parents=True, exist_ok=True)
+    # opened first: an archive that cannot be opened stops the run before the output is touched
+    outputs = archive_outputs(out, db, parquet, tables_dir, resume, log, parquet_parts_elsewhere=True)
     if resume and out.exists():
         todo = resume_plan(out, names, summary, log)
     else:
@@ -176,7 +178,6 @@ def write_jsonl(
     if mp_context is None:  # a fork server: a child per partition costs a fork, not an interpreter
         methods = multiprocessing.get_all_start_methods()
         mp_context = "forkserver" if "forkserver" in methods else "spawn"
-    outputs = archive_outputs(out, db, parquet, tables_dir, resume, log, parquet_parts_elsewhere=True)
     folder = None if parquet is None else os.fspath(parquet)
     run = f"d{time.time_ns()}"
     parts = bag.map(
