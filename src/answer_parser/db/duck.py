@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .rows import Record, RowSet, latest
+from .rows import Entry, Record, RowSet, latest
 from .schema import TABLES, arrow_schema
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -120,31 +120,32 @@ class Archive:
     def close(self) -> None:
         self.con.close()
 
-    def _present(self, candidates: list[RowSet]) -> list[bool]:
-        """For each RowSet, whether the archive already holds exactly its entries (the same sha256
-        at the same path, or the same error): two queries for all of them."""
-        docs = [d for rows in candidates for d in rows.tables["documents"] if d["part"] is None]
-        errors = [e for rows in candidates for e in rows.tables["errors"]]
+    def _present(self, entries: list[Entry]) -> list[bool]:
+        """For each entry, whether the archive already holds it (the same sha256 at the same path,
+        or the same error): two queries for all of them."""
+        docs = [e.sha256 for e in entries if e.code is None]
+        errors = [e.path for e in entries if e.code is not None]
         have_docs: set[tuple[Any, ...]] = set()
         have_errors: set[tuple[Any, ...]] = set()
         if docs:
             have_docs = set(
                 self.con.execute(
                     "SELECT doc_id, path FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
-                    [[d["doc_id"] for d in docs]],
+                    [docs],
                 ).fetchall()
             )
         if errors:
             have_errors = set(
                 self.con.execute(
                     "SELECT path, sha256, code FROM errors WHERE path IN (SELECT unnest(?::VARCHAR[]))",
-                    [[e["path"] for e in errors]],
+                    [errors],
                 ).fetchall()
             )
         return [
-            all((d["doc_id"], d["path"]) in have_docs for d in rows.tables["documents"] if d["part"] is None)
-            and all((e["path"], e["sha256"], e["code"]) in have_errors for e in rows.tables["errors"])
-            for rows in candidates
+            (e.path, e.sha256, e.code) in have_errors
+            if e.code is not None
+            else (e.sha256, e.path) in have_docs
+            for e in entries
         ]
 
     def _replace(self, rows: RowSet) -> None:
@@ -179,11 +180,12 @@ class Archive:
 
     def _load_chunk(self, chunk: list[Record], summary: LoadSummary, missing_only: bool) -> None:
         summary.records += len(chunk)
+        if missing_only:  # decided on the records' keys, before any is turned into rows
+            present = self._present([Entry.of(r) for r in chunk])
+            fresh = [r for r, there in zip(chunk, present, strict=True) if not there]
+            summary.skipped += len(chunk) - len(fresh)
+            chunk = fresh
         keep = latest(chunk)
-        if missing_only:
-            fresh = [rows for rows, there in zip(keep, self._present(keep), strict=True) if not there]
-            summary.skipped += len(keep) - len(fresh)
-            keep = fresh
         merged = RowSet.merge(keep)
         self._replace(merged)
         summary.documents += len(merged.sha256s)

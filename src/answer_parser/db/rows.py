@@ -74,7 +74,7 @@ class RowSet:
 
 def as_result(record: Record) -> Any:
     """A Document or an ErrorRecord from any record form."""
-    from ..batch import ErrorRecord
+    from ..batch.records import ErrorRecord
 
     if isinstance(record, Document | ErrorRecord):
         return record
