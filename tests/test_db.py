@@ -457,13 +457,17 @@ def test_the_archive_doc_runs_as_written(tmp_path: Path, monkeypatch: pytest.Mon
         assert _cells_text(out) == _cells_text(expected), code
 
 
-def test_the_archive_doc_lists_every_column() -> None:
+def test_the_archive_doc_lists_every_column_as_the_schema_declares_it() -> None:
     from answer_parser.db.schema import TABLES
 
     text = (SRC.parent / "docs" / "archive.md").read_text("utf-8")
     for spec in TABLES:
-        section = text.split(f"### {spec.name}\n", 1)[1].split("\n### ", 1)[0]
-        assert re.findall(r"^\| `(\w+)` \|", section, re.M) == list(spec.names), spec.name
+        section = text.split(f"### {spec.name}\n", 1)[1].split("\n#", 1)[0]
+        rows = [
+            f"| `{c.name}` | {c.type}{'' if c.nullable else ', not null'} | {c.doc} |" for c in spec.columns
+        ]
+        assert re.findall(r"^\| `.*$", section, re.M) == rows, spec.name
+        assert f"key ({', '.join(spec.key)})" in section
 
 
 def test_an_archive_of_another_shape_is_refused(jsonl: Path, tmp_path: Path) -> None:
@@ -506,3 +510,17 @@ def test_an_archive_held_by_another_process_is_a_clear_error(jsonl: Path, tmp_pa
     (tmp_path / "text.duckdb").write_text("geen database")
     with pytest.raises(ValueError, match="cannot open the DuckDB file"):
         load_jsonl(jsonl, tmp_path / "text.duckdb")
+
+
+def test_running_text_outside_the_items_is_a_body_item(parsed: list[Any], tmp_path: Path) -> None:
+    from answer_parser.model import BodyParagraph
+
+    unknown = next(d for d in parsed if d.source.path.endswith("var_unknown_genre.pdf"))
+    doc = attrs.evolve(unknown, body=(BodyParagraph(1, "Eerste alinea."), BodyParagraph(2, "Tweede alinea.")))
+    db = tmp_path / "a.duckdb"
+    load_records([doc], db)
+    with Archive(db) as a:
+        assert _sql(a, "SELECT side, position, number, text, pages FROM items ORDER BY side, position") == [
+            ("body", 0, None, "Eerste alinea.", [1]),
+            ("body", 1, None, "Tweede alinea.", [2]),
+        ]

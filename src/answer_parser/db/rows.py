@@ -170,6 +170,18 @@ def _one_document(doc: Document, doc_id: str, part: int | None, out: dict[str, l
                     "tables": list(item.tables),
                 }
             )
+    for position, paragraph in enumerate(doc.body):
+        out["items"].append(
+            {
+                "doc_id": doc_id,
+                "side": "body",
+                "position": position,
+                "number": None,
+                "text": paragraph.text,
+                "pages": [paragraph.page],
+                "tables": [],
+            }
+        )
     for table in doc.tables:
         item_side, item_number = placed.get(table.index, (None, None))
         out["tables"].append(

@@ -128,10 +128,10 @@ DOCUMENTS = TableSpec(
 
 ITEMS = TableSpec(
     "items",
-    "each numbered sub-question and answer item",
+    "each sub-question and answer item, and each paragraph of running text outside them",
     (
         DOC_ID,
-        _c("side", "text", "'question' or 'answer'", nullable=False),
+        _c("side", "text", "'question', 'answer', or 'body': text outside every item", nullable=False),
         _c("position", "int", "0-based place among the side's items", nullable=False),
         _c("number", "text", "the label without punctuation ('1', 'a', '2 en 3'); null: unnumbered"),
         _c("text", "text", "the item's text", nullable=False),
