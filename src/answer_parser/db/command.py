@@ -52,11 +52,11 @@ def load_main(args: Any) -> int:
         print(f"answer-parser: load: {problem}", file=sys.stderr)
     if problems:
         return 2
-    from .rows import iter_jsonl_records
+    from .rows import iter_jsonl_dicts
 
     def records() -> Any:
         for path in args.inputs:
-            yield from iter_jsonl_records(path)
+            yield from iter_jsonl_dicts(path)
 
     if args.db is not None:
         from .duck import load_records

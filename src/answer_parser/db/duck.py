@@ -269,8 +269,6 @@ def load_jsonl(
     missing_only: bool = False,
 ) -> LoadSummary:
     """Load a batch's JSON Lines output into `db_path` (a partial last line is ignored)."""
-    from .rows import iter_jsonl_records
+    from .rows import iter_jsonl_dicts
 
-    return load_records(
-        iter_jsonl_records(path), db_path, commit_every=commit_every, missing_only=missing_only
-    )
+    return load_records(iter_jsonl_dicts(path), db_path, commit_every=commit_every, missing_only=missing_only)

@@ -341,11 +341,3 @@ def iter_jsonl_dicts(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
             if not isinstance(record, dict) or not isinstance(record.get("source"), dict):
                 return
             yield record
-
-
-def iter_jsonl_records(path: str | os.PathLike[str]) -> Iterator[Any]:
-    """The records of a batch's JSON Lines output (Documents and ErrorRecords; a partial last line
-    is ignored)."""
-    from .. import read_records
-
-    return read_records(path)
