@@ -524,3 +524,13 @@ def test_running_text_outside_the_items_is_a_body_item(parsed: list[Any], tmp_pa
             ("body", 0, None, "Eerste alinea.", [1]),
             ("body", 1, None, "Tweede alinea.", [2]),
         ]
+
+
+def test_each_warning_has_its_severity(archive: Archive) -> None:
+    found = _sql(archive, "SELECT code, severity FROM warnings ORDER BY code")
+    assert found == [
+        ("metadata_mismatch", "check"),
+        ("minister_guess", "check"),
+        ("total_mismatch", "check"),
+        ("unknown_genre", "check"),
+    ]

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from ..codes import severity_of
 from ..convert import from_dict
 from ..model import Answer, Document, Minister, Question, Reference
 from .schema import PART_SEPARATOR, TABLE_NAMES
@@ -226,6 +227,7 @@ def _one_document(doc: Document, doc_id: str, part: int | None, out: dict[str, l
                 "doc_id": doc_id,
                 "position": position,
                 "code": warning.code,
+                "severity": severity_of(warning.code),
                 "message": warning.message,
                 "page": warning.page,
                 "table_index": warning.table,

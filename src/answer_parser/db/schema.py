@@ -195,6 +195,7 @@ WARNINGS = TableSpec(
         DOC_ID,
         _c("position", "int", "0-based place among the document's warnings", nullable=False),
         _c("code", "text", "stable code (footnotes_removed, total_mismatch, ...)", nullable=False),
+        _c("severity", "text", "'check': look at it; 'info': routine (docs/warnings.md)", nullable=False),
         _c("message", "text", "for people", nullable=False),
         _c("page", "int", "the page it concerns"),
         _c("table_index", "int", "the table it concerns"),
