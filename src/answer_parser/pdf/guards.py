@@ -1,0 +1,516 @@
+"""Reading guards: no input may hang `parse()` or make it take gigabytes.
+
+pdfminer trusts its input. A 700-byte file whose page /Contents is a reference cycle loops in
+`resolve1` for ever; a 1 MB Flate stream inflates to 2 GB; a page of a million 1-pt characters
+builds a million layout objects. The guards put bounds around one parse:
+
+- `guarded(limits)`: a context for one parse. Inside it
+
+  * an indirect reference that leads back to itself raises `DamagedPDFError` (pdfminer's
+    `PDFObjRef.resolve` follows a chain of references with a seen-set);
+  * no stream inflates to more than `max_stream_mb` (pdfminer's Flate decoding goes through a
+    bounded `zlib.decompressobj`; other filters are checked after decoding): `TooLargeError`;
+  * no page adds more than `max_page_objects` layout objects (characters, rules, images):
+    `TooLargeError`;
+  * a watchdog thread ends the parse after `timeout` seconds (`ParseTimeoutError`, code
+    `timeout`) or when the process's resident memory has grown by more than `max_memory_mb`
+    (`TooLargeError`, code `too_large`): the same codes as the batch's limits;
+  * pdfminer's log records go to the `answer_parser.pdf` logger at DEBUG level, formatted
+    safely (pdfminer formats deeply nested objects with `%r`, which raises RecursionError inside
+    the logging call), instead of reaching standard error through logging's last resort.
+
+- `open_source(path, limits)`: the bytes of a file, refusing FIFOs, devices and folders before
+  anything is read (`NotARegularFileError`, code `unreadable`) and files larger than
+  `max_file_mb` (`TooLargeError`).
+
+- `find_header(data)`: where `%PDF-` starts, looked for in the first `HEADER_SEARCH_BYTES`.
+
+The pdfminer hooks are installed once, on first use, and do nothing outside `guarded` (another
+user of pdfminer in the same process sees pdfminer's own behaviour). The watchdog interrupts the
+parsing thread with `PyThreadState_SetAsyncExc`, which works in any thread (unlike SIGALRM) and
+never touches a signal handler the caller or the batch has installed. Like a signal handler it
+acts between Python bytecodes: a long call in C is interrupted when it returns; the stream bound
+keeps the long C calls (inflation) short.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import ctypes
+import logging
+import os
+import reprlib
+import stat
+import sys
+import threading
+import zlib
+from collections.abc import Iterator
+from typing import Any, NoReturn
+
+import attrs
+
+from ..errors import AnswerParserError, DamagedPDFError, ParseTimeoutError, TooLargeError, UnreadableFileError
+
+__all__ = [
+    "HEADER_SEARCH_BYTES",
+    "Guard",
+    "Limits",
+    "NotARegularFileError",
+    "ReferenceCycleError",
+    "current",
+    "find_header",
+    "guarded",
+    "open_source",
+]
+
+MIB = 1 << 20
+
+#: `%PDF-` is looked for in this many leading bytes. The PDF reference lets readers stop at 1024,
+#: but archives hold files after mail, HTTP or printer preambles of several kilobytes and pdfminer
+#: finds the objects wherever they are; the bound only spares a full scan of a non-PDF.
+HEADER_SEARCH_BYTES = 1 * MIB
+
+#: the watchdog looks at the clock and at the resident memory this often (seconds): memory grows
+#: by at most a few hundred MB in that time in Python code
+WATCHDOG_PERIOD = 0.05
+
+
+def _positive_or_none(_instance: Any, attribute: attrs.Attribute[Any], value: float | None) -> None:
+    if value is not None and value <= 0:
+        raise ValueError(f"{attribute.name} must be positive or None, got {value!r}")
+
+
+def _positive(_instance: Any, attribute: attrs.Attribute[Any], value: float) -> None:
+    if value <= 0:
+        raise ValueError(f"{attribute.name} must be positive, got {value!r}")
+
+
+@attrs.frozen
+class Limits:
+    """The bounds of one parse (the guard group of `Settings`)."""
+
+    #: seconds one `parse()` may take, None for none: the batch's default per-file limit
+    timeout: float | None = attrs.field(default=300.0, validator=_positive_or_none)
+    #: MiB the process's resident memory may grow by during one parse, None for none: the batch's
+    #: default address-space bound per worker
+    max_memory_mb: int | None = attrs.field(default=2048, validator=_positive_or_none)
+    #: MiB one stream may inflate to: the largest content stream of an answer in the corpus is a
+    #: few MB; a page image is not inflated by the reader at all
+    max_stream_mb: int = attrs.field(default=64, validator=_positive)
+    #: layout objects (characters, rules, images) one page may hold: the densest corpus page (a
+    #: table of small print) holds about 25,000; four times that costs ~250 MB
+    max_page_objects: int = attrs.field(default=100_000, validator=_positive)
+    #: MiB a file may have: parliament PDFs are at most tens of MB; the whole file is read to memory
+    max_file_mb: int = attrs.field(default=512, validator=_positive)
+
+
+DEFAULT_LIMITS = Limits()
+
+
+class NotARegularFileError(UnreadableFileError):
+    """The path names a FIFO, a device, a socket or a folder: refused before reading."""
+
+
+class ReferenceCycleError(DamagedPDFError):
+    """An indirect object reference leads back to itself (pdfminer would loop for ever)."""
+
+
+class _Tripped(BaseException):
+    """Raised inside pdfminer when a guard trips. A BaseException, so that pdfminer's and
+    pdfplumber's `except Exception` cannot swallow it; `guarded` turns it into its error."""
+
+    def __init__(self, error: AnswerParserError) -> None:
+        super().__init__(error.message)
+        self.error = error
+
+
+class _Deadline(BaseException):
+    """Raised asynchronously in the parsing thread by the watchdog at the time limit."""
+
+
+class _OverMemory(BaseException):
+    """Raised asynchronously in the parsing thread by the watchdog at the memory bound."""
+
+
+@attrs.define
+class Guard:
+    """The state of one guarded parse."""
+
+    limits: Limits
+    path: str | None = None
+    page_objects: int = 0
+    tripped: AnswerParserError | None = None
+
+    def trip(self, error: AnswerParserError) -> NoReturn:
+        """Remember `error` (in case a library swallows what is raised) and unwind."""
+        if self.tripped is None:
+            self.tripped = error
+        raise _Tripped(self.tripped)
+
+    def new_page(self) -> None:
+        """Start counting the objects of the next page."""
+        self.page_objects = 0
+
+    def check(self) -> None:
+        """Raise the error of a guard that tripped but whose exception a library swallowed."""
+        if self.tripped is not None:
+            raise self.tripped
+
+
+_current: contextvars.ContextVar[Guard | None] = contextvars.ContextVar("answer_parser_guard", default=None)
+
+
+def current() -> Guard | None:
+    """The guard of the parse running in this thread, if any."""
+    return _current.get()
+
+
+# -- pdfminer hooks ------------------------------------------------------------------------------
+
+
+class _BoundedZlib:
+    """Stands in for the `zlib` module inside pdfminer.pdftypes: inflation is bounded while a
+    guard is active, and exactly zlib's otherwise."""
+
+    error = zlib.error
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(zlib, name)
+
+    @staticmethod
+    def decompress(data: bytes, *args: Any, **kwargs: Any) -> bytes:
+        guard = _current.get()
+        if guard is None or args or kwargs:
+            return zlib.decompress(data, *args, **kwargs)
+        cap = guard.limits.max_stream_mb * MIB
+        d = zlib.decompressobj()
+        out = d.decompress(data, cap + 1)
+        if len(out) > cap:
+            _stream_too_large(guard)
+        if not d.eof:  # as zlib.decompress: pdfminer then tries its salvage path
+            raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
+        return out
+
+    @staticmethod
+    def decompressobj(*args: Any, **kwargs: Any) -> Any:
+        guard = _current.get()
+        inner = zlib.decompressobj(*args, **kwargs)
+        return inner if guard is None else _BoundedDecompressor(inner, guard)
+
+
+class _BoundedDecompressor:
+    """A zlib decompressor that trips its guard when its total output passes the stream bound
+    (pdfminer's salvage path feeds it one byte at a time)."""
+
+    def __init__(self, inner: Any, guard: Guard) -> None:
+        self.inner = inner
+        self.guard = guard
+        self.total = 0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    def decompress(self, data: bytes, max_length: int = 0) -> bytes:
+        cap = self.guard.limits.max_stream_mb * MIB
+        room = cap + 1 - self.total
+        out: bytes = self.inner.decompress(data, room if max_length <= 0 else min(max_length, room))
+        self.total += len(out)
+        if self.total > cap:
+            _stream_too_large(self.guard)
+        return out
+
+
+def _stream_too_large(guard: Guard) -> NoReturn:
+    guard.trip(
+        TooLargeError(f"a stream inflates to more than {guard.limits.max_stream_mb} MiB", path=guard.path)
+    )
+
+
+_installed = False
+_install_lock = threading.Lock()
+
+
+def _install() -> None:
+    """Hook the guards into pdfminer (once per process)."""
+    global _installed
+    with _install_lock:
+        if _installed:
+            return
+        from pdfminer import layout, pdftypes
+
+        original_resolve = pdftypes.PDFObjRef.resolve
+
+        def resolve(self: pdftypes.PDFObjRef, default: object = None) -> Any:
+            result = original_resolve(self, default)
+            guard = _current.get()
+            if guard is None or not isinstance(result, pdftypes.PDFObjRef):
+                return result
+            seen = {self.objid}
+            while isinstance(result, pdftypes.PDFObjRef):  # a reference to a reference: follow it here
+                if result.objid in seen:
+                    guard.trip(
+                        ReferenceCycleError(
+                            f"the PDF is damaged: object {self.objid} refers to itself through a cycle of "
+                            f"{len(seen)} references",
+                            path=guard.path,
+                        )
+                    )
+                seen.add(result.objid)
+                result = original_resolve(result, default)
+            return result
+
+        original_decode = pdftypes.PDFStream.decode
+
+        def decode(self: pdftypes.PDFStream) -> None:
+            original_decode(self)
+            guard = _current.get()
+            if (
+                guard is not None
+                and self.data is not None
+                and len(self.data) > guard.limits.max_stream_mb * MIB
+            ):
+                self.data = b""  # LZW or run-length output: give the memory back first
+                _stream_too_large(guard)
+
+        def add(self: layout.LTContainer[Any], obj: Any) -> None:
+            self._objs.append(obj)
+            guard = _current.get()
+            if guard is not None:
+                guard.page_objects += 1
+                if guard.page_objects > guard.limits.max_page_objects:
+                    guard.trip(
+                        TooLargeError(
+                            f"a page holds more than {guard.limits.max_page_objects:,} objects",
+                            path=guard.path,
+                        )
+                    )
+
+        pdftypes.PDFObjRef.resolve = resolve  # type: ignore[method-assign]
+        pdftypes.PDFStream.decode = decode  # type: ignore[method-assign]
+        setattr(pdftypes, "zlib", _BoundedZlib())  # noqa: B010 - the module pdfminer calls
+        layout.LTLayoutContainer.add = add  # type: ignore[method-assign]
+        _installed = True
+
+
+# -- pdfminer's log ------------------------------------------------------------------------------
+
+LOG = logging.getLogger("answer_parser.pdf")
+_safe_repr = reprlib.Repr()
+_safe_repr.maxlevel = 3
+_safe_repr.maxstring = 80
+_safe_repr.maxother = 80
+
+
+class _Forward(logging.Handler):
+    """pdfminer's records, re-logged on `answer_parser.pdf` at DEBUG with arguments shortened
+    by reprlib (never formatted with a plain %r, which recurses without end on nested arrays)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        guard = _current.get()
+        if not LOG.isEnabledFor(logging.DEBUG):
+            return
+        try:
+            args = record.args if isinstance(record.args, tuple) else (record.args,) if record.args else ()
+            text = str(record.msg) % tuple(_safe_repr.repr(a) for a in args) if args else str(record.msg)
+        except Exception:  # a malformed template: keep the template
+            text = str(record.msg)
+        where = f"{guard.path}: " if guard is not None and guard.path else ""
+        LOG.debug("%spdfminer %s: %s", where, record.levelname.lower(), text[:500])
+
+
+_forward = _Forward()
+_routing = 0
+_routing_lock = threading.Lock()
+_saved_propagate = True
+
+
+@contextlib.contextmanager
+def _route_pdfminer_log() -> Iterator[None]:
+    """While any guarded parse runs, pdfminer's records go through `_Forward` only."""
+    global _routing, _saved_propagate
+    logger = logging.getLogger("pdfminer")
+    with _routing_lock:
+        if _routing == 0:
+            _saved_propagate = logger.propagate
+            logger.addHandler(_forward)
+            logger.propagate = False
+        _routing += 1
+    try:
+        yield
+    finally:
+        with _routing_lock:
+            _routing -= 1
+            if _routing == 0:
+                logger.removeHandler(_forward)
+                logger.propagate = _saved_propagate
+
+
+# -- the watchdog --------------------------------------------------------------------------------
+
+
+def _resident_bytes() -> int | None:
+    """The process's resident memory now (Linux), or its peak so far elsewhere on POSIX."""
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024
+
+
+def _raise_in(thread_id: int, exc_type: type[BaseException] | None) -> None:
+    """Schedule `exc_type` in the thread (None: cancel what is scheduled and not yet raised)."""
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(thread_id), ctypes.py_object(exc_type) if exc_type is not None else None
+    )
+
+
+class _Watchdog:
+    """Ends the parse in `thread_id` at the time limit or the memory bound (one shot)."""
+
+    def __init__(self, limits: Limits, thread_id: int) -> None:
+        self.limits = limits
+        self.thread_id = thread_id
+        self.lock = threading.Lock()
+        self.stopped = threading.Event()
+        self.fired = False
+        self.baseline = _resident_bytes() if limits.max_memory_mb else None
+        self.thread = threading.Thread(target=self._watch, name="answer_parser-watchdog", daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def _watch(self) -> None:
+        import time
+
+        end = time.monotonic() + self.limits.timeout if self.limits.timeout else None
+        bound = self.limits.max_memory_mb * MIB if self.limits.max_memory_mb else None
+        while not self.stopped.wait(WATCHDOG_PERIOD):
+            kind: type[BaseException] | None = None
+            if end is not None and time.monotonic() >= end:
+                kind = _Deadline
+            elif bound is not None and self.baseline is not None:
+                now = _resident_bytes()
+                if now is not None and now - self.baseline > bound:
+                    kind = _OverMemory
+            if kind is not None:
+                with self.lock:
+                    if not self.stopped.is_set():
+                        self.fired = True
+                        _raise_in(self.thread_id, kind)
+                return
+
+    def stop(self) -> None:
+        """Called in the parsing thread: no exception is raised in it after this returns."""
+        with self.lock:
+            self.stopped.set()
+            fired = self.fired
+        if fired:
+            _raise_in(self.thread_id, None)  # raised already (then we are unwinding) or cancelled now
+        self.thread.join()
+
+
+@contextlib.contextmanager
+def guarded(limits: Limits = DEFAULT_LIMITS, path: str | None = None) -> Iterator[Guard]:
+    """Run one parse under `limits`; every bound that trips ends in its `AnswerParserError`.
+
+    Nested use (a parse inside a parse) keeps the outer guard.
+    """
+    outer = _current.get()
+    if outer is not None:
+        yield outer
+        return
+    _install()
+    guard = Guard(limits, path)
+    token = _current.set(guard)
+    watchdog = _Watchdog(limits, threading.get_ident()) if limits.timeout or limits.max_memory_mb else None
+    try:
+        try:
+            with _route_pdfminer_log():
+                if watchdog is not None:
+                    watchdog.start()
+                try:
+                    yield guard
+                finally:
+                    if watchdog is not None:
+                        watchdog.stop()
+        except _Tripped as exc:
+            raise exc.error from None
+        except _Deadline:
+            raise ParseTimeoutError(f"parsing took longer than {limits.timeout:g} s", path=path) from None
+        except _OverMemory:
+            raise TooLargeError(
+                f"parsing needed more than {limits.max_memory_mb} MiB of memory", path=path
+            ) from None
+        except MemoryError:
+            raise TooLargeError("out of memory while parsing", path=path) from None
+        except RecursionError:
+            raise DamagedPDFError(
+                "the PDF is nested too deeply to be read (RecursionError)", path=path
+            ) from None
+        except AnswerParserError:
+            if guard.tripped is not None:  # a library wrapped or replaced our exception
+                raise guard.tripped from None
+            raise
+        except Exception:
+            guard.check()
+            raise
+        guard.check()
+    finally:
+        _current.reset(token)
+
+
+# -- the input file ------------------------------------------------------------------------------
+
+
+def open_source(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of the file at `path`. FIFOs, devices, sockets and folders are refused before
+    anything is read (opened without blocking, checked on the open descriptor, so a file swapped
+    for a FIFO in between is refused too); so is a file larger than `max_file_mb`."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise UnreadableFileError(f"cannot read file: {exc.strerror or exc}", path=path) from exc
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotARegularFileError(f"not a regular file ({_file_kind(info.st_mode)})", path=path)
+        cap = limits.max_file_mb * MIB
+        if info.st_size > cap:
+            raise TooLargeError(
+                f"{info.st_size / MIB:.0f} MiB, more than {limits.max_file_mb} MiB", path=path
+            )
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read(cap + 1)
+        if len(data) > cap:  # grew while we read it
+            raise TooLargeError(f"more than {limits.max_file_mb} MiB", path=path)
+        return data
+    except OSError as exc:
+        raise UnreadableFileError(f"cannot read file: {exc.strerror or exc}", path=path) from exc
+    finally:
+        os.close(fd)
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"
+
+
+def find_header(data: bytes) -> int:
+    """The offset of `%PDF-` in the first HEADER_SEARCH_BYTES bytes, or -1."""
+    return data.find(b"%PDF-", 0, HEADER_SEARCH_BYTES + 5)
