@@ -174,8 +174,9 @@ def contents_cycle() -> bytes:
 
 
 def nested_array(depth: int = 1000) -> bytes:
-    """A content stream holding an array nested `depth` deep, after an ordinary answer text."""
-    return page_pdf(text_ops() + b"\n" + b"[" * depth + b"]" * depth + b"\n")
+    """An ordinary answer, then a string show (Tj) of an array nested `depth` deep: pdfminer warns
+    about the odd operand and formats it with %r, which recurses `depth` levels."""
+    return page_pdf(text_ops() + b"\nBT /F1 11 Tf " + b"[" * depth + b"]" * depth + b" Tj ET\n")
 
 
 def junk_before_header(junk: int = 4000) -> bytes:
