@@ -68,6 +68,34 @@ class ParseTimeoutError(AnswerParserError):
     code = "timeout"
 
 
+class NotARegularFileError(UnreadableFileError):
+    """The path names a FIFO, a device, a socket or a folder: refused before anything is read."""
+
+
+class ReferenceCycleError(DamagedPDFError):
+    """An indirect object reference leads back to itself (a reader that follows it loops for ever)."""
+
+
+class UnplaceableTextError(AnswerParserError):
+    """The PDF has text, but all of it is drawn under a singular transformation (no place, no
+    size): not a scan, and nothing that can be laid out."""
+
+    code = "unplaceable_text"
+
+
+class OutputError(AnswerParserError):
+    """The output (a batch's JSON Lines, the JSON of `answer-parser parse -o`) cannot be written:
+    a read-only folder, a full disk. Not a property of any input."""
+
+    code = "output_unwritable"
+
+
+class OutputLockedError(OutputError):
+    """Another batch is writing the same output file."""
+
+    code = "output_locked"
+
+
 ERROR_CODES: dict[str, type[AnswerParserError]] = {
     cls.code: cls
     for cls in (
@@ -80,5 +108,8 @@ ERROR_CODES: dict[str, type[AnswerParserError]] = {
         NoTextLayerError,
         TooLargeError,
         ParseTimeoutError,
+        UnplaceableTextError,
+        OutputError,
+        OutputLockedError,
     )
 }

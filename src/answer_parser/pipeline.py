@@ -14,6 +14,7 @@ its package (docs/architecture.md) and reads its own settings group and the dial
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from .layout.blocks import Block, TableAnchor, flow_to_blocks
 from .layout.footnotes import Footnote, footnote_warnings, split_footnotes
 from .layout.furniture import find_furniture
 from .model import Document, Source, Table, Warning
+from .pdf import guards
 from .pdf.reading import read_pdf
 from .pdf.records import PdfData
 from .pdf.records import Source as Input
@@ -58,10 +60,14 @@ def parse(
     `views.trace.TraceBuilder`) collects the boxes the stages found, for `answer_parser.show`;
     `progress` is told of each page read and each stage.
 
-    Raises a subclass of `AnswerParserError` for input that cannot be read.
+    Raises a subclass of `AnswerParserError` for input that cannot be read, and for input that
+    would take longer than `settings.timeout` or more memory than the guards allow
+    (`pdf/guards.py`).
     """
-    pdf = read_pdf(source, settings.reading, progress=progress)
-    return document_from_pdf(pdf, settings=settings, dialect=dialect, trace=trace, progress=progress)
+    path = os.fspath(source) if isinstance(source, str | os.PathLike) else None
+    with guards.guarded(guards.limits_of(settings.reading), path):
+        pdf = read_pdf(source, settings.reading, progress=progress)
+        return document_from_pdf(pdf, settings=settings, dialect=dialect, trace=trace, progress=progress)
 
 
 def document_from_pdf(

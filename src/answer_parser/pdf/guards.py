@@ -38,6 +38,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import ctypes
+import gc
 import logging
 import os
 import reprlib
@@ -50,7 +51,16 @@ from typing import Any, NoReturn
 
 import attrs
 
-from ..errors import AnswerParserError, DamagedPDFError, ParseTimeoutError, TooLargeError, UnreadableFileError
+from ..errors import (
+    AnswerParserError,
+    DamagedPDFError,
+    NotARegularFileError,
+    ParseTimeoutError,
+    ReferenceCycleError,
+    TooLargeError,
+    UnreadableFileError,
+)
+from .settings import ReadingSettings
 
 __all__ = [
     "HEADER_SEARCH_BYTES",
@@ -61,6 +71,7 @@ __all__ = [
     "current",
     "find_header",
     "guarded",
+    "limits_of",
     "open_source",
 ]
 
@@ -108,12 +119,15 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
-class NotARegularFileError(UnreadableFileError):
-    """The path names a FIFO, a device, a socket or a folder: refused before reading."""
-
-
-class ReferenceCycleError(DamagedPDFError):
-    """An indirect object reference leads back to itself (pdfminer would loop for ever)."""
+def limits_of(settings: ReadingSettings) -> Limits:
+    """The guard bounds of the reading settings (`Settings().reading`)."""
+    return Limits(
+        timeout=settings.timeout,
+        max_memory_mb=settings.max_memory_mb,
+        max_stream_mb=settings.max_stream_mb,
+        max_page_objects=settings.max_page_objects,
+        max_file_mb=settings.max_file_mb,
+    )
 
 
 class _Tripped(BaseException):
@@ -430,6 +444,7 @@ def guarded(limits: Limits = DEFAULT_LIMITS, path: str | None = None) -> Iterato
     guard = Guard(limits, path)
     token = _current.set(guard)
     watchdog = _Watchdog(limits, threading.get_ident()) if limits.timeout or limits.max_memory_mb else None
+    error: AnswerParserError | None = None
     try:
         try:
             with _route_pdfminer_log():
@@ -440,30 +455,46 @@ def guarded(limits: Limits = DEFAULT_LIMITS, path: str | None = None) -> Iterato
                 finally:
                     if watchdog is not None:
                         watchdog.stop()
+        # Each handler only names the error: it is raised below, once the exception (whose
+        # traceback holds every frame of the parse, and so its memory) has been let go.
         except _Tripped as exc:
-            raise exc.error from None
+            error = exc.error
         except _Deadline:
-            raise ParseTimeoutError(f"parsing took longer than {limits.timeout:g} s", path=path) from None
+            error = ParseTimeoutError(f"parsing took longer than {limits.timeout:g} s", path=path)
         except _OverMemory:
-            raise TooLargeError(
-                f"parsing needed more than {limits.max_memory_mb} MiB of memory", path=path
-            ) from None
+            error = TooLargeError(f"parsing needed more than {limits.max_memory_mb} MiB of memory", path=path)
         except MemoryError:
-            raise TooLargeError("out of memory while parsing", path=path) from None
+            error = TooLargeError("out of memory while parsing", path=path)
         except RecursionError:
-            raise DamagedPDFError(
-                "the PDF is nested too deeply to be read (RecursionError)", path=path
-            ) from None
-        except AnswerParserError:
-            if guard.tripped is not None:  # a library wrapped or replaced our exception
-                raise guard.tripped from None
-            raise
+            error = DamagedPDFError("the PDF is nested too deeply to be read (RecursionError)", path=path)
+        except AnswerParserError as exc:
+            if guard.tripped is None and not _caused_by_memory(exc):
+                raise
+            # a library wrapped or replaced our exception, or a MemoryError
+            error = guard.tripped or TooLargeError(f"out of memory while parsing ({exc.message})", path=path)
         except Exception:
             guard.check()
             raise
-        guard.check()
+        if error is None:
+            guard.check()
     finally:
         _current.reset(token)
+    if error is not None:
+        gc.collect()  # the parse's objects are unreachable now: give their memory back first
+        raise error
+
+
+def _caused_by_memory(exc: BaseException) -> bool:
+    """Whether a MemoryError lies in the chain of causes (pdfplumber wraps pdfminer's errors)."""
+    seen: BaseException | None = exc
+    for _ in range(8):
+        if seen is None:
+            return False
+        if isinstance(seen, MemoryError):
+            return True
+        inner = seen.args[0] if seen.args and isinstance(seen.args[0], BaseException) else None
+        seen = inner or seen.__cause__ or seen.__context__
+    return False
 
 
 # -- the input file ------------------------------------------------------------------------------

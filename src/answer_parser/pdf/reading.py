@@ -14,7 +14,6 @@ import hashlib
 import io
 import os
 from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
 from typing import Any
 
 from ..errors import (
@@ -25,35 +24,44 @@ from ..errors import (
     NotAPDFError,
     NoTextLayerError,
     TooLargeError,
-    UnreadableFileError,
+    UnplaceableTextError,
 )
+from . import guards, rotation
 from .records import Link, PageData, PdfData, Source
 from .rulings import page_rulings
 from .settings import DEFAULT_READING_SETTINGS, ReadingSettings
 from .words import chars_to_words
 
 
-def read_bytes(source: Source) -> tuple[bytes, str | None]:
-    """The input's bytes and, where it has one, its path."""
+def read_bytes(
+    source: Source, settings: ReadingSettings = DEFAULT_READING_SETTINGS
+) -> tuple[bytes, str | None]:
+    """The input's bytes and, where it has one, its path (FIFOs, devices and files over the size
+    bound refused before reading: see `pdf.guards.open_source`)."""
+    limits = guards.limits_of(settings)
     if isinstance(source, bytes | bytearray | memoryview):
-        return bytes(source), None
-    if isinstance(source, str | os.PathLike):
+        data = bytes(source)
+        path = None
+    elif isinstance(source, str | os.PathLike):
         path = os.fspath(source)
-        try:
-            return Path(path).read_bytes(), path
-        except OSError as exc:
-            raise UnreadableFileError(f"cannot read file: {exc.strerror or exc}", path=path) from exc
-    data = source.read()
-    name = getattr(source, "name", None)
-    return bytes(data), name if isinstance(name, str) else None
+        return guards.open_source(path, limits), path
+    else:
+        data = source.read(limits.max_file_mb * guards.MIB + 1)
+        name = getattr(source, "name", None)
+        path = name if isinstance(name, str) else None
+    if len(data) > limits.max_file_mb * guards.MIB:
+        raise TooLargeError(f"more than {limits.max_file_mb} MiB", path=path)
+    return bytes(data), path
 
 
-def check_header(data: bytes, path: str | None) -> None:
-    """Refuse what is not a PDF before pdfminer sees it."""
+def check_header(data: bytes, path: str | None) -> int:
+    """Refuse what is not a PDF before pdfminer sees it; where the PDF starts (after any junk)."""
     if not data:
         raise EmptyFileError("the file is empty", path=path)
-    if b"%PDF-" not in data[:1024]:
+    start = guards.find_header(data)
+    if start < 0:
         raise NotAPDFError("not a PDF (no %PDF- header)", path=path)
+    return start
 
 
 def read_pdf(
@@ -65,23 +73,30 @@ def read_pdf(
 
     Raises a subclass of AnswerParserError for anything that cannot be read.
     """
-    data, path = read_bytes(source)
-    check_header(data, path)
+    data, path = read_bytes(source, settings)
+    start = check_header(data, path)
     sha256 = hashlib.sha256(data).hexdigest()
     import pdfplumber  # imported here: keeps `import answer_parser` light for CLI startup
 
+    unplaced = [0]  # characters under a singular transformation, on every page
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        # junk before %PDF- is skipped, so that the cross-reference offsets hold
+        with pdfplumber.open(io.BytesIO(memoryview(data)[start:] if start else data)) as pdf:
             if len(pdf.pages) > settings.max_pages:
                 raise TooLargeError(f"{len(pdf.pages)} pages, more than {settings.max_pages}", path=path)
             producer = _producer(pdf.metadata)
-            pages = tuple(_read_pages(pdf.pages, settings, progress))
+            pages = tuple(_read_pages(pdf.pages, settings, unplaced, progress))
     except AnswerParserError:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types for broken files
         raise _classify(exc, path) from exc
     if not pages:
         raise DamagedPDFError("the PDF has no pages", path=path)
+    if not any(p.words for p in pages) and unplaced[0]:
+        raise UnplaceableTextError(
+            f"{unplaced[0]} characters, all drawn under a singular transformation: text that has no place",
+            path=path,
+        )
     if not any(p.words for p in pages):
         raise NoTextLayerError("no page has a text layer (a scan without OCR?)", path=path)
     return PdfData(path=path, sha256=sha256, producer=producer, pages=pages)
@@ -104,7 +119,9 @@ def _classify(outer: Exception, path: str | None) -> AnswerParserError:
     text = str(exc) or name
     if "Password" in name or "Encrypt" in name or "password" in text.lower():
         return EncryptedPDFError(f"the PDF is encrypted ({name})", path=path)
-    if isinstance(exc, MemoryError | RecursionError):
+    if isinstance(exc, MemoryError):
+        return TooLargeError(f"the PDF cannot be read within limits ({name})", path=path)
+    if isinstance(exc, RecursionError):
         return DamagedPDFError(f"the PDF cannot be read within limits ({name})", path=path)
     return DamagedPDFError(f"the PDF is damaged: {name}: {text}"[:300], path=path)
 
@@ -117,11 +134,20 @@ def _producer(metadata: dict[str, Any]) -> str | None:
 
 
 def _read_pages(
-    pages: Sequence[Any], settings: ReadingSettings, progress: Callable[[str, int, int], None] | None = None
+    pages: Sequence[Any],
+    settings: ReadingSettings,
+    unplaced: list[int],
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> Iterator[PageData]:
+    guard = guards.current()
     for n, page in enumerate(pages, 1):
+        if guard is not None:
+            guard.new_page()
         try:
-            yield _read_page(page, settings)
+            data = _read_page(rotation.upright_view(page), settings)  # sideways text turned back
+            if not data.words:
+                unplaced[0] += rotation.unplaceable(page.chars)
+            yield data
         finally:
             close = getattr(page, "close", None)
             if close is not None:

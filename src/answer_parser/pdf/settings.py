@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
 _positive = attrs.validators.gt(0.0)
+
+
+def _positive_or_none(_instance: Any, attribute: attrs.Attribute[Any], value: float | None) -> None:
+    if value is not None and value <= 0:
+        raise ValueError(f"{attribute.name} must be positive or None, got {value!r}")
 
 
 @attrs.frozen(kw_only=True)
@@ -27,6 +32,46 @@ class ReadingSettings:
         default=2000,
         validator=attrs.validators.gt(0),
         metadata={"doc": "a PDF with more pages than this is refused (TooLargeError)"},
+    )
+    # -- the guards of one parse (pdf/guards.py, docs/robustness.md)
+    timeout: float | None = attrs.field(
+        default=300.0,
+        validator=_positive_or_none,
+        metadata={
+            "doc": "seconds one `parse()` may take, None for none (`timeout`): the batch's per-file limit"
+        },
+    )
+    max_memory_mb: int | None = attrs.field(
+        default=2048,
+        validator=_positive_or_none,
+        metadata={
+            "doc": "MiB the resident memory may grow by in one `parse()`, None for none (`too_large`): "
+            "the batch's bound per worker"
+        },
+    )
+    max_stream_mb: int = attrs.field(
+        default=64,
+        validator=attrs.validators.gt(0),
+        metadata={
+            "doc": "MiB one PDF stream may inflate to (`too_large`): an answer's largest content "
+            "stream is a few MB, page images are not inflated"
+        },
+    )
+    max_page_objects: int = attrs.field(
+        default=100_000,
+        validator=attrs.validators.gt(0),
+        metadata={
+            "doc": "characters, rules and images one page may hold (`too_large`): the densest "
+            "corpus page holds about 25,000"
+        },
+    )
+    max_file_mb: int = attrs.field(
+        default=512,
+        validator=attrs.validators.gt(0),
+        metadata={
+            "doc": "MiB an input file may have (`too_large`): parliament PDFs are at most tens of MB, "
+            "and the file is read to memory whole"
+        },
     )
 
 
