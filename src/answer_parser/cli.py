@@ -7,16 +7,27 @@ Adds nothing the API lacks: each command is a thin shell over a public function.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
+import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from . import __version__
 from .convert import to_json
 from .db.command import add_load_parser, load_main
 from .errors import AnswerParserError
 from .pipeline import parse
+from .settings import Settings
 from .views import command as views_command
+
+#: exit codes of every command (docs/cli.md)
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1  # batch, check: some inputs failed or differ
+EXIT_BAD_INPUT = 2  # parse: the input could not be read; every command: bad arguments
+EXIT_OUTPUT = 3  # the output cannot be written (read-only folder, full disk)
+EXIT_LOCKED = 4  # batch: another batch is writing the same output
+EXIT_INTERRUPTED = 130
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,11 +36,30 @@ def _parser() -> argparse.ArgumentParser:
         description="Read Flemish Parliament written questions and answers from PDF into JSON.",
     )
     ap.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    ap.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="log what the reader noticed (pdfminer's warnings among it) to standard error",
+    )
     sub = ap.add_subparsers(dest="command", required=True)
+    defaults = Settings().reading
     p = sub.add_parser("parse", help="parse one PDF and print its JSON (the contract)")
     p.add_argument("file", help="the PDF to read, or - for standard input")
     p.add_argument("-o", "--output", help="write the JSON here instead of standard output")
     p.add_argument("--compact", action="store_true", help="one line of JSON, no indentation")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=defaults.timeout,
+        help="seconds the parse may take, 0: none (default: %(default)s)",
+    )
+    p.add_argument(
+        "--max-memory-mb",
+        type=int,
+        default=defaults.max_memory_mb,
+        help="MiB the parse may grow the memory by, 0: none (default: %(default)s)",
+    )
     views_command.add_format_argument(p)
     _add_batch_parser(sub)
     views_command.add_show_parser(sub)
@@ -46,7 +76,8 @@ def _add_batch_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="parse many PDFs over all cores into JSON Lines (one record per input, resumable)",
         description="Parse every PDF named (folders are searched recursively for *.pdf, globs are "
         "expanded) into JSON Lines: one document or error record per input. Exit code 0 when all "
-        "parsed, 1 when some failed, 2 on bad arguments.",
+        "parsed, 1 when some failed, 2 on bad arguments, 3 when the output cannot be written, 4 when "
+        "another batch is writing it, 130 when interrupted.",
     )
     b.add_argument("inputs", nargs="+", metavar="DIR|GLOB|FILE", help="what to parse")
     b.add_argument("-o", "--output", required=True, help="the JSON Lines file to write")
@@ -60,6 +91,11 @@ def _add_batch_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     b.add_argument("--parquet", metavar="DIR", help="also write the records as Parquet tables in DIR")
     b.add_argument("--resume", action="store_true", help="skip inputs already in the output (path, sha256)")
     b.add_argument("--ordered", action="store_true", help="write records in input order (default: as done)")
+    b.add_argument(
+        "--follow-symlinks",
+        action="store_true",
+        help="read symlinks found in folders and globs (default: left out, and said so)",
+    )
     b.add_argument(
         "--timeout",
         type=float,
@@ -91,24 +127,59 @@ def _add_check_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def _cmd_parse(args: argparse.Namespace) -> int:
     if args.format != "json":
         return views_command.parse_format_main(args)
+    if args.timeout < 0 or args.max_memory_mb < 0:
+        print("answer-parser: parse: --timeout and --max-memory-mb must not be negative", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    settings = Settings(timeout=args.timeout or None, max_memory_mb=args.max_memory_mb or None)
     source = sys.stdin.buffer.read() if args.file == "-" else args.file
     try:
         with views_command.progress_bar("parse") as bar:
-            doc = parse(source, progress=bar)
+            doc = parse(source, settings=settings, progress=bar)
     except AnswerParserError as exc:
         print(f"answer-parser: {args.file}: {exc.code}: {exc.message}", file=sys.stderr)
-        return 2
-    text = to_json(doc, indent=None if args.compact else 2) + "\n"
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        return EXIT_BAD_INPUT
+    data = (to_json(doc, indent=None if args.compact else 2) + "\n").encode("utf-8")
+    if not args.output:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    # written beside the target and renamed: a failed write leaves no empty or partial file
+    tmp = f"{args.output}.{os.getpid()}.tmp"
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+        os.replace(tmp, args.output)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        print(f"answer-parser: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_OUTPUT
+    return EXIT_OK
+
+
+def _configure_logging(verbose: bool) -> None:
+    """Library warnings (pdfminer's and pdfplumber's, re-logged by the reading guards at DEBUG on
+    `answer_parser.pdf`; Python warnings) go to standard error only with -v: without it,
+    standard error holds what docs/cli.md promises and nothing else."""
+    logging.captureWarnings(True)
+    warnings_log = logging.getLogger("py.warnings")
+    if verbose:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("answer-parser: %(levelname)s: %(name)s: %(message)s"))
+        for name in ("answer_parser", "py.warnings"):
+            logger = logging.getLogger(name)
+            logger.addHandler(handler)
+            logger.setLevel(logging.DEBUG)
+            logger.propagate = False
     else:
-        sys.stdout.write(text)
-    return 0
+        warnings_log.addHandler(logging.NullHandler())
+        warnings_log.propagate = False
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `answer-parser` command."""
     args = _parser().parse_args(argv)
+    _configure_logging(args.verbose)
     if args.command == "parse":
         return _cmd_parse(args)
     if args.command == "show":

@@ -57,8 +57,21 @@ def from_dict(data: dict[str, Any]) -> Document:
 
 
 def to_json(doc: Document, *, indent: int | None = 2) -> str:
-    """The document as contract JSON text."""
-    return json.dumps(to_dict(doc), ensure_ascii=False, indent=indent)
+    """The document as contract JSON text (always encodable as UTF-8, see `json_text`)."""
+    return json_text(to_dict(doc), indent=indent)
+
+
+def json_text(data: Any, *, indent: int | None = None) -> str:
+    """JSON text of `data` that encodes to UTF-8. A path that is not valid UTF-8 reaches Python as
+    a string with lone surrogates (surrogateescape); such text is written with ASCII escapes
+    (`"caf\\udce9.pdf"`), which `json.loads` reads back to the same string: `os.fsencode` of it
+    gives the file name's bytes."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(data, ensure_ascii=True, indent=indent)
+    return text
 
 
 def from_json(text: str) -> Document:

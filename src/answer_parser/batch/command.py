@@ -14,16 +14,34 @@ from pathlib import Path
 from types import FrameType
 from typing import IO, Any
 
+import attrs
+
+from ..errors import OutputError, OutputLockedError
 from ..settings import DEFAULT_SETTINGS, Settings
 from .pool import DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_TASKS_PER_CHILD, DEFAULT_TIMEOUT, imap
 from .progress import Progress, Summary
 from .records import ErrorRecord
-from .sink import LineOptions, error_outcome, line_task, resume_plan, write_all
+from .sink import (
+    LineOptions,
+    error_outcome,
+    line_task,
+    output_error,
+    output_lock,
+    resume_plan,
+    shown,
+    write_all,
+)
 
 
-def expand_inputs(args: Sequence[str]) -> tuple[list[str], list[str]]:
+def expand_inputs(
+    args: Sequence[str], *, follow_symlinks: bool = False, skipped: list[str] | None = None
+) -> tuple[list[str], list[str]]:
     """Files named by the arguments: a folder gives every *.pdf under it (recursively, sorted), a
-    glob its matches, a file itself. Returns (files without duplicates, arguments matching nothing)."""
+    glob its matches, a file itself. Returns (files without duplicates, arguments matching nothing).
+
+    A symlink found in a folder or by a glob is not followed (it may lead anywhere: `/etc/passwd`
+    named `x.pdf`) unless `follow_symlinks`; each one left out is appended to `skipped`. A file
+    named as an argument is read even when it is a symlink: whoever typed it chose it."""
     files: list[str] = []
     missing: list[str] = []
     seen: set[str] = set()
@@ -34,10 +52,31 @@ def expand_inputs(args: Sequence[str]) -> tuple[list[str], list[str]]:
             seen.add(key)
             files.append(path)
 
+    def found(path: str) -> None:
+        if not follow_symlinks and os.path.islink(path):
+            if skipped is not None:
+                skipped.append(path)
+            return
+        add(path)
+
     def add_folder(folder: str) -> None:
-        found = [p for p in Path(folder).rglob("*") if p.suffix.lower() == ".pdf" and p.is_file()]
-        for p in sorted(found):
-            add(str(p))
+        if follow_symlinks:
+            found_paths = []
+            visited: set[str] = set()  # symlinked folders may form loops
+            for root, dirs, names in os.walk(folder, followlinks=True):
+                real = os.path.realpath(root)
+                if real in visited:
+                    dirs.clear()
+                    continue
+                visited.add(real)
+                found_paths += [os.path.join(root, n) for n in names if n.lower().endswith(".pdf")]
+            for path in sorted(p for p in found_paths if os.path.isfile(p)):
+                add(path)
+            return
+        candidates = [p for p in Path(folder).rglob("*") if p.suffix.lower() == ".pdf"]
+        for p in sorted(candidates):
+            if p.is_symlink() or p.is_file():
+                found(str(p))
 
     for arg in args:
         if os.path.isdir(arg):
@@ -49,10 +88,10 @@ def expand_inputs(args: Sequence[str]) -> tuple[list[str], list[str]]:
             if not matches:
                 missing.append(arg)
             for match in matches:
-                if os.path.isdir(match):
+                if os.path.isdir(match) and (follow_symlinks or not os.path.islink(match)):
                     add_folder(match)
-                else:
-                    add(match)
+                elif os.path.isfile(match) or os.path.islink(match):
+                    found(match)
         else:
             missing.append(arg)
     return files, missing
@@ -76,16 +115,65 @@ def run_batch(
     parquet: str | os.PathLike[str] | None = None,
 ) -> Summary:
     """Parse `inputs` into the JSON Lines file `output`, one record per input, each written and
-    flushed as its file finishes. With `resume`, inputs already in `output` (same path and
-    sha256) are skipped and a partial last line is cut off; without it `output` is replaced.
+    flushed as its file finishes. With `resume`, inputs already in `output` (same resolved path
+    and sha256) are skipped, broken lines dropped and a partial last line cut off; without it
+    `output` is replaced.
 
     `db` (a DuckDB file) and `parquet` (a folder) receive each record as it is written (see
     `answer_parser.db.sinks.BatchOutputs`); with `tables_dir`, documents.csv and cells.csv are
-    written there at the end."""
+    written there at the end.
+
+    Raises OutputLockedError when another batch is writing `output`, OutputError when it cannot
+    be written (a read-only folder, a full disk): the records written so far stay, and `resume`
+    continues."""
     log = sys.stderr if log is None else log
     out = Path(output)
     summary = Summary(total=len(inputs))
-    out.parent.mkdir(parents=True, exist_ok=True)
+    # parse()'s own time bound is the batch's: one limit, one message, whichever clock sees it first
+    settings = attrs.evolve(settings, reading=attrs.evolve(settings.reading, timeout=timeout))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with output_lock(out):
+            _locked_batch(
+                out,
+                inputs,
+                summary,
+                log,
+                tty,
+                settings,
+                tables_dir,
+                resume,
+                workers,
+                ordered,
+                timeout,
+                max_memory_mb,
+                max_tasks_per_child,
+                db,
+                parquet,
+            )
+    except OSError as exc:
+        raise output_error(out, exc) from exc
+    return summary
+
+
+def _locked_batch(
+    out: Path,
+    inputs: Sequence[str],
+    summary: Summary,
+    log: IO[str],
+    tty: bool | None,
+    settings: Settings,
+    tables_dir: str | os.PathLike[str] | None,
+    resume: bool,
+    workers: int | None,
+    ordered: bool,
+    timeout: float | None,
+    max_memory_mb: int | None,
+    max_tasks_per_child: int,
+    db: str | os.PathLike[str] | None,
+    parquet: str | os.PathLike[str] | None,
+) -> None:
+    """`run_batch` once it holds the output's lock."""
     # opened first: an archive that cannot be opened stops the run before the output is touched
     outputs = archive_outputs(out, db, parquet, tables_dir, resume, log)
     try:
@@ -132,7 +220,6 @@ def run_batch(
         if outputs is not None:
             outputs.finish(complete)
             summary.csv_errors += outputs.csv_error is not None
-    return summary
 
 
 def archive_outputs(
@@ -164,7 +251,10 @@ def archive_outputs(
 
 
 def batch_main(args: Any) -> int:
-    """`answer-parser batch`: the command's body (argparse namespace in, exit code out)."""
+    """`answer-parser batch`: the command's body (argparse namespace in, exit code out; the codes
+    are listed in docs/cli.md)."""
+    from ..cli import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_LOCKED, EXIT_OK, EXIT_OUTPUT, EXIT_SOME_FAILED
+
     problems = []
     if args.workers is not None and args.workers < 1:
         problems.append(f"--workers must be at least 1, got {args.workers}")
@@ -173,15 +263,23 @@ def batch_main(args: Any) -> int:
     for problem in problems:
         print(f"answer-parser: batch: {problem}", file=sys.stderr)
     if problems:
-        return 2
-    inputs, missing = expand_inputs(args.inputs)
+        return EXIT_BAD_INPUT
+    skipped: list[str] = []
+    inputs, missing = expand_inputs(args.inputs, follow_symlinks=args.follow_symlinks, skipped=skipped)
     for arg in missing:
         print(f"answer-parser: batch: no such file, folder or match: {arg}", file=sys.stderr)
     if missing:
-        return 2
+        return EXIT_BAD_INPUT
+    if skipped:
+        listed = ", ".join(shown(p) for p in skipped[:3]) + (" ..." if len(skipped) > 3 else "")
+        print(
+            f"answer-parser: batch: {len(skipped)} symlinks not followed "
+            f"(--follow-symlinks to read them): {listed}",
+            file=sys.stderr,
+        )
     if not inputs:
         print("answer-parser: batch: no PDF files found", file=sys.stderr)
-        return 2
+        return EXIT_BAD_INPUT
     previous = signal.getsignal(signal.SIGTERM)
     signal.signal(signal.SIGTERM, _terminate)
     try:
@@ -197,16 +295,22 @@ def batch_main(args: Any) -> int:
             db=args.db,
             parquet=args.parquet,
         )
+    except OutputLockedError as exc:
+        print(f"answer-parser: batch: {exc.message}", file=sys.stderr)
+        return EXIT_LOCKED
+    except OutputError as exc:
+        print(f"answer-parser: batch: {exc.message}", file=sys.stderr)
+        return EXIT_OUTPUT
     except ValueError as exc:  # an archive of another shape
         print(f"answer-parser: batch: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("\nanswer-parser: batch: interrupted; run again with --resume to continue", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     finally:
         signal.signal(signal.SIGTERM, previous)
     print(summary.text(), file=sys.stderr)
-    return 1 if summary.failed or summary.csv_errors else 0
+    return EXIT_SOME_FAILED if summary.failed or summary.csv_errors else EXIT_OK
 
 
 def _terminate(_signum: int, _frame: FrameType | None) -> None:

@@ -16,6 +16,7 @@ few results that wait for their turn when `ordered=True`.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import math
 import multiprocessing
@@ -106,17 +107,20 @@ def _worker_main(
             if message is None:
                 return
             index, path = message
-            result: Any
+            result: Any = None
+            failure: tuple[str, str] | None = None
             try:
                 with _alarm(timeout):
                     result = task(path, options)
             except _Deadline:
-                result = _timeout_record(path, timeout)
-            except MemoryError:
-                result = ErrorRecord(path, file_sha256(path), "too_large", "out of memory while parsing")
+                failure = ("timeout", f"parsing took longer than {timeout:g} s")
+            except MemoryError:  # hashed below, once the exception and its frames are gone
+                failure = ("too_large", "out of memory while parsing")
             except Exception as exc:  # a task is meant not to raise; if it does, it is a bug
-                text = f"{type(exc).__name__}: {exc}"[:500] + where(exc)
-                result = ErrorRecord(path, file_sha256(path), "internal_error", text)
+                failure = ("internal_error", f"{type(exc).__name__}: {exc}"[:500] + where(exc))
+            if failure is not None:
+                gc.collect()
+                result = ErrorRecord(path, file_sha256(path), *failure)
             try:
                 conn.send(("done", index, result))
             except (BrokenPipeError, ConnectionError):

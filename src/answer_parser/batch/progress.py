@@ -13,7 +13,7 @@ from typing import IO
 import attrs
 
 from ..codes import severity_of
-from .sink import Outcome
+from .sink import Outcome, shown
 
 
 @attrs.define
@@ -45,7 +45,7 @@ class Summary:
             self.errors[outcome.code] += 1
         if outcome.csv_error is not None:
             self.csv_errors += 1
-            print(f"batch: {outcome.path}: {outcome.csv_error}", file=log)
+            print(f"batch: {shown(outcome.path)}: {outcome.csv_error}", file=log)
 
     @property
     def failed(self) -> int:
@@ -124,7 +124,7 @@ class Progress:
         if self.tty:
             if outcome.code is not None:  # above the bar, which is drawn again below it
                 self.stream.write(
-                    f"\r\x1b[Kbatch: error: {outcome.path}: {outcome.code}: {outcome.message}\n"
+                    f"\r\x1b[Kbatch: error: {shown(outcome.path)}: {outcome.code}: {outcome.message}\n"
                 )
                 self.last_draw = 0.0
             if now - self.last_draw >= 0.1 or self.done == self.total:
@@ -132,7 +132,7 @@ class Progress:
                 self.last_draw = now
             return
         if outcome.code is not None:
-            print(f"batch: error: {outcome.path}: {outcome.code}: {outcome.message}", file=self.stream)
+            print(f"batch: error: {shown(outcome.path)}: {outcome.code}: {outcome.message}", file=self.stream)
         if now - self.last_log >= self.every:
             print(f"batch: {self._status()}", file=self.stream, flush=True)
             self.last_log, self.last_logged_done = now, self.done

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import traceback
@@ -88,18 +89,27 @@ def where(exc: BaseException) -> str:
 def parse_one(path: str | os.PathLike[str], settings: Settings = DEFAULT_SETTINGS) -> Result:
     """`parse` one file, turning every failure into an ErrorRecord. Never raises an Exception."""
     name = os.fspath(path)
+    # Each handler only notes the failure; the file is hashed after it, once the exception (whose
+    # traceback holds the parse's frames and their memory) is gone: hashing inside the handler of a
+    # MemoryError runs out of memory again.
+    failure: tuple[str, str] | None = None
     try:
         return parse(name, settings=settings)
     except AnswerParserError as exc:
+        if exc.code == "unreadable":
+            return ErrorRecord(name, None, exc.code, exc.message)
         if _caused_by_memory(exc):
-            return ErrorRecord(name, file_sha256(name), "too_large", f"out of memory: {exc.message}")
-        sha = None if exc.code == "unreadable" else file_sha256(name)
-        return ErrorRecord(name, sha, exc.code, exc.message)
+            failure = ("too_large", f"out of memory: {exc.message}")
+        else:
+            failure = (exc.code, exc.message)
     except MemoryError:
-        return ErrorRecord(name, file_sha256(name), "too_large", "out of memory while parsing")
+        failure = ("too_large", "out of memory while parsing")
+    except RecursionError:  # as parse() itself says it (pdf/guards.py): the same on every route
+        failure = ("damaged_pdf", "the PDF is nested too deeply to be read (RecursionError)")
     except Exception as exc:  # a bug in the parser: record it, go on
-        message = f"{type(exc).__name__}: {exc}"[:500] + where(exc)
-        return ErrorRecord(name, file_sha256(name), "internal_error", message)
+        failure = ("internal_error", f"{type(exc).__name__}: {exc}"[:500] + where(exc))
+    gc.collect()
+    return ErrorRecord(name, file_sha256(name), *failure)
 
 
 def parse_to_record(path: str | os.PathLike[str], settings: Settings = DEFAULT_SETTINGS) -> dict[str, Any]:

@@ -6,6 +6,8 @@ Shared by `answer-parser batch` and `answer_parser.dask`.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
 from collections.abc import Iterator, Sequence
@@ -14,7 +16,8 @@ from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
-from ..convert import to_dict
+from ..convert import json_text, to_dict
+from ..errors import OutputError, OutputLockedError
 from ..model import Table
 from ..settings import Settings
 from .records import ErrorRecord, Result, file_sha256, parse_one
@@ -32,7 +35,7 @@ def record_key(record: dict[str, Any]) -> tuple[str, str | None]:
 def read_records(path: str | os.PathLike[str]) -> Iterator[Result]:
     """The records of a batch output (JSON Lines) back as Documents and ErrorRecords.
 
-    A partial last line (a killed run) is ignored.
+    A partial last line (a killed run) and broken lines are passed over.
     """
     from ..convert import from_dict
 
@@ -73,7 +76,7 @@ class LineOptions:
 
 
 def _dumps(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False)
+    return json_text(record)
 
 
 def error_outcome(record: ErrorRecord) -> Outcome:
@@ -101,69 +104,97 @@ def line_task(path: str, options: LineOptions) -> Outcome:
     )
 
 
-def _iter_jsonl(path: Path, ends: list[int] | None = None) -> Iterator[dict[str, Any]]:
-    """The complete, valid records of a JSON Lines file, stopping at the first broken line.
+def _iter_jsonl(
+    path: Path, ends: list[int] | None = None, broken: list[int] | None = None
+) -> Iterator[dict[str, Any]]:
+    """The complete, valid records of a JSON Lines file.
 
-    Lines are split on b'\\n' only (a record may hold U+2028). `ends` receives the byte offset
-    after each good line."""
+    Lines are split on b'\\n' only (a record may hold U+2028). A line that is not a record (cut
+    in the middle by a crash of an editor or a disk, two records run together) is passed over and
+    its line number appended to `broken`: the records after it are still read. A last line without
+    b'\\n' (a run killed while writing it) ends the file. `ends` receives the byte offset after each
+    complete line, good or broken."""
     offset = 0
     with open(path, "rb") as f:
-        for raw in f:
+        for number, raw in enumerate(f, 1):
             if not raw.endswith(b"\n"):
                 return  # a partial last line: the run was killed while writing it
-            try:
-                record = json.loads(raw)
-                record_key(record)
-            except (ValueError, KeyError, TypeError):
-                return
-            if not isinstance(record, dict):
-                return
             offset += len(raw)
             if ends is not None:
                 ends.append(offset)
+            try:
+                record = json.loads(raw)
+                if not isinstance(record, dict):
+                    raise TypeError
+                record_key(record)
+            except (ValueError, KeyError, TypeError):
+                if raw.strip() and broken is not None:
+                    broken.append(number)
+                continue
             yield record
 
 
-def _read_done(output: Path, log: IO[str]) -> tuple[dict[str, tuple[str | None, bool]], int]:
-    """Read an earlier run's output: ({path: (sha256, is_error)}, duplicate records). Cuts off a
-    partial or broken tail so that appending continues after the last good record."""
+def _resolved(path: str) -> str:
+    """The key of an input for --resume: its resolved path (`./in/a.pdf` and `/data/in/a.pdf`,
+    or a path through a symlinked folder, are one file)."""
+    return os.path.realpath(path)
+
+
+def _read_done(output: Path, log: IO[str]) -> tuple[dict[str, tuple[str | None, bool]], bool]:
+    """Read an earlier run's output: ({resolved path: (sha256, is_error)}, whether the file must be
+    rewritten: duplicates or broken lines). Cuts off a partial tail so that appending continues
+    after the last complete line."""
     done: dict[str, tuple[str | None, bool]] = {}
     ends: list[int] = []
+    broken: list[int] = []
     duplicates = 0
-    for record in _iter_jsonl(output, ends):
+    for record in _iter_jsonl(output, ends, broken):
         path, sha = record_key(record)
-        duplicates += path in done
-        done[path] = (sha, "error" in record)
+        key = _resolved(path)
+        duplicates += key in done
+        done[key] = (sha, "error" in record)
     good = ends[-1] if ends else 0
     size = output.stat().st_size
     if size > good:
-        print(f"batch: {output}: cutting off {size - good} bytes of an unfinished record", file=log)
+        print(
+            f"batch: {shown(str(output))}: cutting off {size - good} bytes of an unfinished record", file=log
+        )
         with open(output, "r+b") as f:
             f.truncate(good)
-    return done, duplicates
+    if broken:
+        lines = ", ".join(str(n) for n in broken[:5]) + (" ..." if len(broken) > 5 else "")
+        print(
+            f"batch: {shown(str(output))}: {len(broken)} broken lines dropped (line {lines}); "
+            "every other record is kept",
+            file=log,
+        )
+    return done, bool(duplicates or broken)
 
 
 def _drop_records(output: Path, drop: set[str]) -> None:
-    """Rewrite `output` keeping the last record of each path not in `drop` (atomically)."""
+    """Rewrite `output` keeping the last record of each resolved path not in `drop`, and no broken
+    line (atomically)."""
     last: dict[str, int] = {}
     for i, record in enumerate(_iter_jsonl(output)):
-        last[record_key(record)[0]] = i
+        last[_resolved(record_key(record)[0])] = i
     tmp = output.with_name(f".{output.name}.resume.tmp")
-    with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+    with open(tmp, "wb") as f:
         for i, record in enumerate(_iter_jsonl(output)):
-            path = record_key(record)[0]
-            if last[path] == i and path not in drop:
-                f.write(_dumps(record) + "\n")
+            key = _resolved(record_key(record)[0])
+            if last[key] == i and key not in drop:
+                f.write(_dumps(record).encode("utf-8") + b"\n")
     os.replace(tmp, output)
 
 
 def resume_plan(output: Path, inputs: Sequence[str], summary: Summary, log: IO[str]) -> list[str]:
-    """The inputs still to parse; counts the skipped ones into `summary`."""
-    done, duplicates = _read_done(output, log)
+    """The inputs still to parse; counts the skipped ones into `summary`. An input is done when a
+    record has its resolved path and the sha256 of its bytes now."""
+    done, rewrite = _read_done(output, log)
     todo: list[str] = []
     changed: set[str] = set()
     for path in inputs:
-        entry = done.get(path)
+        key = _resolved(path)
+        entry = done.get(key)
         if entry is None:
             todo.append(path)
         elif entry[0] is not None and entry[0] == file_sha256(path):
@@ -171,12 +202,63 @@ def resume_plan(output: Path, inputs: Sequence[str], summary: Summary, log: IO[s
             summary.skipped_errors += entry[1]
         else:  # changed since, or unreadable then: parse it again, drop the old record
             todo.append(path)
-            changed.add(path)
-    if changed or duplicates:
+            changed.add(key)
+    if changed or rewrite:
         _drop_records(output, changed)
     if changed:
         print(f"batch: {len(changed)} inputs changed or unreadable since the last run: again", file=log)
     return todo
+
+
+def shown(path: str) -> str:
+    """A path for a message: a name that is not UTF-8 shown with backslash escapes."""
+    return path.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+@contextlib.contextmanager
+def output_lock(output: Path) -> Iterator[None]:
+    """Hold `.<output>.lock` beside the output while a batch writes it: a second batch on the same
+    output stops at once (OutputLockedError) instead of doubling records."""
+    import fcntl
+
+    lock = output.with_name(f".{output.name}.lock")
+    while True:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o666)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 32).decode("ascii", "replace").strip() or "?"
+            os.close(fd)
+            raise OutputLockedError(
+                f"{shown(str(output))} is being written by another batch (pid {holder}); "
+                "wait for it, or write to another file",
+                path=str(output),
+            ) from None
+        except BaseException:
+            os.close(fd)
+            raise
+        try:  # the file we locked is still the lock (not removed by a batch that just finished)
+            same = os.fstat(fd).st_ino == os.stat(lock).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)
+    try:
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(lock)
+        os.close(fd)
+
+
+def output_error(output: Path, exc: OSError) -> OutputError:
+    reason = exc.strerror or str(exc)
+    if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        reason += "; make room and run again with --resume"
+    return OutputError(f"cannot write {shown(str(output))}: {reason}", path=str(output))
 
 
 def write_all(fd: int, data: bytes) -> None:
