@@ -37,13 +37,11 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import ctypes
 import gc
 import logging
 import os
 import reprlib
 import stat
-import sys
 import threading
 import zlib
 from collections.abc import Iterator
@@ -61,6 +59,7 @@ from ..errors import (
     UnreadableFileError,
 )
 from .settings import ReadingSettings
+from .watchdog import Deadline, OverMemory, Watchdog
 
 __all__ = [
     "HEADER_SEARCH_BYTES",
@@ -81,10 +80,6 @@ MIB = 1 << 20
 #: but archives hold files after mail, HTTP or printer preambles of several kilobytes and pdfminer
 #: finds the objects wherever they are; the bound only spares a full scan of a non-PDF.
 HEADER_SEARCH_BYTES = 1 * MIB
-
-#: the watchdog looks at the clock and at the resident memory this often (seconds): memory grows
-#: by at most a few hundred MB in that time in Python code
-WATCHDOG_PERIOD = 0.05
 
 
 def _positive_or_none(_instance: Any, attribute: attrs.Attribute[Any], value: float | None) -> None:
@@ -137,14 +132,6 @@ class _Tripped(BaseException):
     def __init__(self, error: AnswerParserError) -> None:
         super().__init__(error.message)
         self.error = error
-
-
-class _Deadline(BaseException):
-    """Raised asynchronously in the parsing thread by the watchdog at the time limit."""
-
-
-class _OverMemory(BaseException):
-    """Raised asynchronously in the parsing thread by the watchdog at the memory bound."""
 
 
 @attrs.define
@@ -360,76 +347,6 @@ def _route_pdfminer_log() -> Iterator[None]:
                 logger.propagate = _saved_propagate
 
 
-# -- the watchdog --------------------------------------------------------------------------------
-
-
-def _resident_bytes() -> int | None:
-    """The process's resident memory now (Linux), or its peak so far elsewhere on POSIX."""
-    try:
-        with open("/proc/self/statm", "rb") as f:
-            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        pass
-    try:
-        import resource
-    except ImportError:  # pragma: no cover - Windows
-        return None
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak if sys.platform == "darwin" else peak * 1024
-
-
-def _raise_in(thread_id: int, exc_type: type[BaseException] | None) -> None:
-    """Schedule `exc_type` in the thread (None: cancel what is scheduled and not yet raised)."""
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(
-        ctypes.c_ulong(thread_id), ctypes.py_object(exc_type) if exc_type is not None else None
-    )
-
-
-class _Watchdog:
-    """Ends the parse in `thread_id` at the time limit or the memory bound (one shot)."""
-
-    def __init__(self, limits: Limits, thread_id: int) -> None:
-        self.limits = limits
-        self.thread_id = thread_id
-        self.lock = threading.Lock()
-        self.stopped = threading.Event()
-        self.fired = False
-        self.baseline = _resident_bytes() if limits.max_memory_mb else None
-        self.thread = threading.Thread(target=self._watch, name="answer_parser-watchdog", daemon=True)
-
-    def start(self) -> None:
-        self.thread.start()
-
-    def _watch(self) -> None:
-        import time
-
-        end = time.monotonic() + self.limits.timeout if self.limits.timeout else None
-        bound = self.limits.max_memory_mb * MIB if self.limits.max_memory_mb else None
-        while not self.stopped.wait(WATCHDOG_PERIOD):
-            kind: type[BaseException] | None = None
-            if end is not None and time.monotonic() >= end:
-                kind = _Deadline
-            elif bound is not None and self.baseline is not None:
-                now = _resident_bytes()
-                if now is not None and now - self.baseline > bound:
-                    kind = _OverMemory
-            if kind is not None:
-                with self.lock:
-                    if not self.stopped.is_set():
-                        self.fired = True
-                        _raise_in(self.thread_id, kind)
-                return
-
-    def stop(self) -> None:
-        """Called in the parsing thread: no exception is raised in it after this returns."""
-        with self.lock:
-            self.stopped.set()
-            fired = self.fired
-        if fired:
-            _raise_in(self.thread_id, None)  # raised already (then we are unwinding) or cancelled now
-        self.thread.join()
-
-
 @contextlib.contextmanager
 def guarded(limits: Limits = DEFAULT_LIMITS, path: str | None = None) -> Iterator[Guard]:
     """Run one parse under `limits`; every bound that trips ends in its `AnswerParserError`.
@@ -443,7 +360,11 @@ def guarded(limits: Limits = DEFAULT_LIMITS, path: str | None = None) -> Iterato
     _install()
     guard = Guard(limits, path)
     token = _current.set(guard)
-    watchdog = _Watchdog(limits, threading.get_ident()) if limits.timeout or limits.max_memory_mb else None
+    watchdog = (
+        Watchdog(limits.timeout, limits.max_memory_mb, threading.get_ident())
+        if limits.timeout or limits.max_memory_mb
+        else None
+    )
     error: AnswerParserError | None = None
     try:
         try:
@@ -459,9 +380,9 @@ def guarded(limits: Limits = DEFAULT_LIMITS, path: str | None = None) -> Iterato
         # traceback holds every frame of the parse, and so its memory) has been let go.
         except _Tripped as exc:
             error = exc.error
-        except _Deadline:
+        except Deadline:
             error = ParseTimeoutError(f"parsing took longer than {limits.timeout:g} s", path=path)
-        except _OverMemory:
+        except OverMemory:
             error = TooLargeError(f"parsing needed more than {limits.max_memory_mb} MiB of memory", path=path)
         except MemoryError:
             error = TooLargeError("out of memory while parsing", path=path)
