@@ -173,40 +173,39 @@ def run_in_child(route: str, paths: list[str], hang: float, timeout: float) -> l
 # -- the CLI, one process per file ---------------------------------------------------------------
 
 
+_PEAK = """
+import resource, subprocess, sys
+code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)
+print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
 def run_cli(paths: list[str], folder: Path, hang: float, timeout: float) -> list[dict[str, Any]]:
     results = []
     for i, path in enumerate(paths):
         target = folder / f"cli_{i}.json"
         start = time.monotonic()
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "answer_parser.cli",
-                "parse",
-                path,
-                "-o",
-                str(target),
-                "--timeout",
-                str(timeout),
-            ],
+        cli = [sys.executable, "-m", "answer_parser.cli", "parse", path, "-o", str(target)]
+        proc = subprocess.Popen(  # in the wrapper that reports the exit code and the peak
+            [sys.executable, "-c", _PEAK, *cli, "--timeout", str(timeout)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             env=ENV,
             preexec_fn=_limit,
+            start_new_session=True,
         )
         try:
-            _out, err = proc.communicate(timeout=hang)
+            report, err = proc.communicate(timeout=hang)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            os.killpg(proc.pid, signal.SIGKILL)
             proc.communicate()
             results.append({"status": "hang", "peak_mb": 0})
             continue
-        usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # a running maximum over all children
+        code, peak_kib = (int(v) for v in report.decode().split()[-2:])
         lines = err.decode("utf-8", "replace").strip().splitlines()
-        if proc.returncode == 0 and not lines and target.exists():
+        if code == 0 and not lines and target.exists():
             status = "ok"
-        elif proc.returncode == 2 and len(lines) == 1 and not target.exists():
+        elif code == 2 and len(lines) == 1 and not target.exists():
             status = "typed"
         else:
             status = "raw"
@@ -215,7 +214,7 @@ def run_cli(paths: list[str], folder: Path, hang: float, timeout: float) -> list
                 "status": status,
                 "what": lines[-1][-120:] if lines else "",
                 "seconds": time.monotonic() - start,
-                "peak_mb": usage.ru_maxrss // 1024,
+                "peak_mb": peak_kib // 1024,
             }
         )
         target.unlink(missing_ok=True)
@@ -249,20 +248,26 @@ def run_batch_route(folder: Path, work: Path, kills: int, timeout: float, seed: 
     start = time.monotonic()
     for round_ in range(kills + 1):
         args = [*cmd, "--resume"] if round_ else cmd
+        # in a wrapper of its own, which reports the peak of the batch and its workers
         proc = subprocess.Popen(
-            args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV, preexec_fn=_limit
+            [sys.executable, "-c", _PEAK, *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=ENV,
+            preexec_fn=_limit,
+            start_new_session=True,
         )
         if round_ < kills:
             time.sleep(rng.uniform(2, 8))
             if proc.poll() is None:
-                proc.send_signal(signal.SIGKILL)
+                os.killpg(proc.pid, signal.SIGKILL)  # the batch and its workers at once: a power cut
                 killed += 1
             proc.communicate()
             continue
-        _out, err = proc.communicate(timeout=3600)
+        report, err = proc.communicate(timeout=3600)
         stderr = err.decode("utf-8", "replace")
+        exit_code, peak_kib = (int(v) for v in report.decode().split()[-2:])
     seconds = time.monotonic() - start
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     counts = Counter(json.loads(line)["source"]["path"] for line in out.read_bytes().splitlines() if line)
     statuses: Counter[str] = Counter()
     whats: Counter[str] = Counter()
@@ -285,9 +290,9 @@ def run_batch_route(folder: Path, work: Path, kills: int, timeout: float, seed: 
         "doubled": sum(1 for p in inputs if counts[p] > 1),
         "foreign": sum(1 for p in counts if p not in set(inputs)),
         "killed": killed,
-        "exit": proc.returncode,
+        "exit": exit_code,
         "tracebacks": stderr.count("Traceback"),
-        "peak_mb": usage.ru_maxrss // 1024,
+        "peak_mb": peak_kib // 1024,
         "seconds": seconds,
     }
 

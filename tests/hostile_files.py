@@ -26,8 +26,9 @@ ANSWER_LINES = (
 _FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
 
 
-def pdf(objects: Mapping[int, bytes], root: int = 1, prefix: bytes = b"") -> bytes:
-    """A PDF of the given objects (`n 0 obj <body> endobj`), `root` its catalog, after `prefix`."""
+def pdf(objects: Mapping[int, bytes], root: int = 1, prefix: bytes = b"", info: int | None = None) -> bytes:
+    """A PDF of the given objects (`n 0 obj <body> endobj`), `root` its catalog, `info` its
+    document information dictionary, after `prefix`."""
     out = bytearray(prefix + b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets: dict[int, int] = {}
     for number in sorted(objects):
@@ -41,7 +42,8 @@ def pdf(objects: Mapping[int, bytes], root: int = 1, prefix: bytes = b"") -> byt
             out += b"%010d 00000 n \n" % offsets[number]
         else:
             out += b"0000000000 65535 f \n"
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, root, xref)
+    trailer = b"/Size %d /Root %d 0 R" % (size, root) + (b" /Info %d 0 R" % info if info else b"")
+    out += b"trailer\n<< " + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
     return bytes(out)
 
 
@@ -87,6 +89,20 @@ def page_pdf(
     }
     objects.update(more or {})
     return pdf(objects, prefix=prefix)
+
+
+def looping_metadata() -> bytes:
+    """A good answer whose document information dictionary is its page tree: pdfplumber resolves
+    the metadata recursively (Kids -> page -> Parent -> Kids ...) and logs a warning."""
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >>"
+        b" /Contents 4 0 R >>",
+        4: stream(text_ops()),
+        5: _FONT,
+    }
+    return pdf(objects, info=2)
 
 
 def answer_pdf() -> bytes:

@@ -431,6 +431,12 @@ def test_cli_stderr_holds_only_what_the_docs_promise(tmp_path: Path) -> None:
     run = _cli("parse", str(broken))
     assert run.returncode == 2
     assert len(run.stderr.strip().splitlines()) == 1, run.stderr
+    looping = tmp_path / "lus.pdf"  # pdfplumber logs a warning about the metadata
+    looping.write_bytes(hostile.looping_metadata())
+    run = _cli("parse", str(looping))
+    assert len(run.stderr.strip().splitlines()) == (run.returncode != 0), run.stderr
+    assert "WARNING" not in run.stderr
+    assert "pdfplumber warning" in _cli("-v", "parse", str(looping)).stderr
 
 
 def test_symlinks_are_followed_only_when_asked(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ builds a million layout objects. The guards put bounds around one parse:
   * a watchdog thread ends the parse after `timeout` seconds (`ParseTimeoutError`, code
     `timeout`) or when the process's resident memory has grown by more than `max_memory_mb`
     (`TooLargeError`, code `too_large`): the same codes as the batch's limits;
-  * pdfminer's log records go to the `answer_parser.pdf` logger at DEBUG level, formatted
+  * pdfminer's (and pdfplumber's) log records go to the `answer_parser.pdf` logger at DEBUG level, formatted
     safely (pdfminer formats deeply nested objects with `%r`, which raises RecursionError inside
     the logging call), instead of reaching standard error through logging's last resort.
 
@@ -317,25 +317,29 @@ class _Forward(logging.Handler):
         except Exception:  # a malformed template: keep the template
             text = str(record.msg)
         where = f"{guard.path}: " if guard is not None and guard.path else ""
-        LOG.debug("%spdfminer %s: %s", where, record.levelname.lower(), text[:500])
+        source = record.name.split(".")[0]
+        LOG.debug("%s%s %s: %s", where, source, record.levelname.lower(), text[:500])
 
 
+#: the libraries whose log records a guarded parse re-logs (pdfplumber warns about metadata)
+ROUTED_LOGGERS = ("pdfminer", "pdfplumber")
 _forward = _Forward()
 _routing = 0
 _routing_lock = threading.Lock()
-_saved_propagate = True
+_saved_propagate: dict[str, bool] = {}
 
 
 @contextlib.contextmanager
 def _route_pdfminer_log() -> Iterator[None]:
-    """While any guarded parse runs, pdfminer's records go through `_Forward` only."""
-    global _routing, _saved_propagate
-    logger = logging.getLogger("pdfminer")
+    """While any guarded parse runs, pdfminer's and pdfplumber's records go through `_Forward` only."""
+    global _routing
     with _routing_lock:
         if _routing == 0:
-            _saved_propagate = logger.propagate
-            logger.addHandler(_forward)
-            logger.propagate = False
+            for name in ROUTED_LOGGERS:
+                logger = logging.getLogger(name)
+                _saved_propagate[name] = logger.propagate
+                logger.addHandler(_forward)
+                logger.propagate = False
         _routing += 1
     try:
         yield
@@ -343,8 +347,10 @@ def _route_pdfminer_log() -> Iterator[None]:
         with _routing_lock:
             _routing -= 1
             if _routing == 0:
-                logger.removeHandler(_forward)
-                logger.propagate = _saved_propagate
+                for name in ROUTED_LOGGERS:
+                    logger = logging.getLogger(name)
+                    logger.removeHandler(_forward)
+                    logger.propagate = _saved_propagate.get(name, True)
 
 
 @contextlib.contextmanager
