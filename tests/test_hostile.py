@@ -175,7 +175,7 @@ def test_contents_reference_cycle_is_damaged_at_once(tmp_path: Path) -> None:
 
 
 def test_parse_has_a_time_bound_by_default_settable(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert Settings().timeout is not None and Settings().max_memory_mb is not None
+    assert Settings().reading.timeout is not None and Settings().reading.max_memory_mb is not None
     from answer_parser import pipeline
 
     def forever(*_args: Any, **_kwargs: Any) -> Any:
