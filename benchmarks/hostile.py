@@ -24,6 +24,7 @@ the machine. Prints one table (Markdown) for docs/robustness.md.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -224,74 +225,79 @@ def run_cli(paths: list[str], folder: Path, hang: float, timeout: float) -> list
 # -- the batch, killed and resumed ---------------------------------------------------------------
 
 
+def _wrapped(args: list[str]) -> subprocess.Popen[bytes]:
+    """`args` in a wrapper of its own (a new session), which prints the exit code and the peak
+    resident memory of the process and its children."""
+    return subprocess.Popen(
+        [sys.executable, "-c", _PEAK, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=ENV,
+        preexec_fn=_limit,
+        start_new_session=True,
+    )
+
+
+def _read_output(path: Path) -> dict[str, list[str]]:
+    """path -> the digest of each of its records (a document's JSON or an error's code)."""
+    records: dict[str, list[str]] = {}
+    for line in path.read_bytes().splitlines():
+        record = json.loads(line)
+        what = record["error"]["code"] if "error" in record else hashlib.sha256(line).hexdigest()
+        records.setdefault(record["source"]["path"], []).append(what)
+    return records
+
+
 def run_batch_route(folder: Path, work: Path, kills: int, timeout: float, seed: int) -> dict[str, Any]:
+    """One uninterrupted batch (its codes, peak, exit code, stderr), then the same batch killed
+    `kills` times (the batch and its workers at once, a power cut) and resumed: compared with the
+    uninterrupted output record by record."""
     from answer_parser.batch import expand_inputs
 
-    out = work / "batch.jsonl"
-    out.unlink(missing_ok=True)
     inputs, _missing = expand_inputs([str(folder)])
-    cmd = [
-        sys.executable,
-        "-m",
-        "answer_parser.cli",
-        "batch",
-        str(folder),
-        "-o",
-        str(out),
-        "--workers",
-        "2",
-        "--timeout",
-        str(timeout),
-    ]
+
+    def command(out: Path) -> list[str]:
+        batch = [sys.executable, "-m", "answer_parser.cli", "batch", str(folder), "-o", str(out)]
+        return [*batch, "--workers", "2", "--timeout", str(timeout)]
+
+    clean = work / "clean.jsonl"
+    start = time.monotonic()
+    report, err = _wrapped(command(clean)).communicate(timeout=3600)
+    seconds = time.monotonic() - start
+    exit_code, peak_kib = (int(v) for v in report.decode().split()[-2:])
+    stderr = err.decode("utf-8", "replace")
+    out = work / "killed.jsonl"
     rng = random.Random(seed)
     killed = 0
-    start = time.monotonic()
     for round_ in range(kills + 1):
-        args = [*cmd, "--resume"] if round_ else cmd
-        # in a wrapper of its own, which reports the peak of the batch and its workers
-        proc = subprocess.Popen(
-            [sys.executable, "-c", _PEAK, *args],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=ENV,
-            preexec_fn=_limit,
-            start_new_session=True,
-        )
+        proc = _wrapped(command(out) + (["--resume"] if round_ else []))
         if round_ < kills:
             time.sleep(rng.uniform(2, 8))
             if proc.poll() is None:
-                os.killpg(proc.pid, signal.SIGKILL)  # the batch and its workers at once: a power cut
+                os.killpg(proc.pid, signal.SIGKILL)
                 killed += 1
-            proc.communicate()
-            continue
-        report, err = proc.communicate(timeout=3600)
-        stderr = err.decode("utf-8", "replace")
-        exit_code, peak_kib = (int(v) for v in report.decode().split()[-2:])
-    seconds = time.monotonic() - start
-    counts = Counter(json.loads(line)["source"]["path"] for line in out.read_bytes().splitlines() if line)
+        proc.communicate(timeout=3600)
+    reference, resumed = _read_output(clean), _read_output(out)
     statuses: Counter[str] = Counter()
     whats: Counter[str] = Counter()
-    for line in out.read_bytes().splitlines():
-        record = json.loads(line)
-        if "error" not in record:
+    for records in reference.values():
+        code = records[0]
+        if len(code) == 64:  # a document's digest
             statuses["ok"] += 1
             continue
-        code = record["error"]["code"]
-        status = (
-            "raw" if code in ("internal_error", "worker_crashed") else "hang" if code == "hang" else "typed"
-        )
-        statuses[status] += 1
+        statuses["raw" if code in ("internal_error", "worker_crashed") else "typed"] += 1
         whats[code] += 1
     return {
         "inputs": len(inputs),
         "statuses": statuses,
         "whats": whats,
-        "lost": sum(1 for p in inputs if counts[p] == 0),
-        "doubled": sum(1 for p in inputs if counts[p] > 1),
-        "foreign": sum(1 for p in counts if p not in set(inputs)),
+        "lost": sum(1 for p in inputs if p not in resumed),
+        "doubled": sum(1 for p in inputs if len(resumed.get(p, ())) > 1),
+        "differ": sum(1 for p in inputs if resumed.get(p, [None])[-1] != reference.get(p, [None])[0]),
         "killed": killed,
         "exit": exit_code,
         "tracebacks": stderr.count("Traceback"),
+        "stderr_lines": len(stderr.splitlines()),
         "peak_mb": peak_kib // 1024,
         "seconds": seconds,
     }
@@ -347,9 +353,10 @@ def main() -> None:
             batch = run_batch_route(folder, work, args.kills, args.timeout, args.seed)
             s = batch["statuses"]
             rows.append(
-                f"| `answer-parser batch` ({batch['killed']} kills + `--resume`) | {batch['inputs']} | "
+                f"| `answer-parser batch` (and {batch['killed']} kills + `--resume`) | {batch['inputs']} | "
                 f"{s['ok']} | {s['typed']} | {s['raw']} | 0 | {batch['peak_mb']} | "
-                f"lost {batch['lost']}, doubled {batch['doubled']}, exit {batch['exit']}, "
+                f"lost {batch['lost']}, doubled {batch['doubled']}, different from the uninterrupted run "
+                f"{batch['differ']}; exit {batch['exit']}, "
                 f"{batch['seconds']:.0f} s |"
             )
         print("| route | files | ok | typed errors | raw exceptions | hangs | peak MB | notes |")
@@ -359,7 +366,10 @@ def main() -> None:
         for route, counter in details.items():
             print(f"\n{route}: " + ", ".join(f"{k} {n}" for k, n in counter.most_common()))
         if batch is not None:
-            print(f"\nbatch codes: {dict(batch['whats'])}; tracebacks on stderr: {batch['tracebacks']}")
+            print(
+                f"\nbatch codes: {dict(batch['whats'])}; stderr {batch['stderr_lines']} lines, "
+                f"tracebacks {batch['tracebacks']}"
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
