@@ -330,6 +330,18 @@ def test_second_batch_on_the_same_output_is_refused(tmp_path: Path) -> None:
     assert sorted(r["source"]["path"] for r in _records(out)) == sorted(paths)
 
 
+def test_the_dask_writer_takes_the_same_lock(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    from answer_parser.batch.dask import write_jsonl
+    from answer_parser.batch.sink import output_lock
+    from answer_parser.errors import OutputLockedError
+
+    out = tmp_path / "out.jsonl"
+    with output_lock(out), pytest.raises(OutputLockedError):
+        write_jsonl([], out)
+    assert not (tmp_path / ".out.jsonl.lock").exists()  # removed by the batch that held it
+
+
 # -- 7. read-only output folder, full disk -------------------------------------------------------
 
 

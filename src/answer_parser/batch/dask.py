@@ -40,7 +40,7 @@ from .command import archive_outputs
 from .pool import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, imap
 from .progress import Progress, Summary
 from .records import ErrorRecord, file_sha256, parse_to_record
-from .sink import LineOptions, Outcome, error_outcome, line_task, resume_plan, write_all
+from .sink import LineOptions, Outcome, error_outcome, line_task, output_lock, resume_plan, write_all
 
 __all__ = ["DEFAULT_PARTITION_SIZE", "parse_bag", "write_jsonl"]
 
@@ -157,7 +157,51 @@ def write_jsonl(
     (same path and sha256) are skipped. At most `max_in_flight` partitions (default: twice the
     cluster's threads) are submitted at a time, so results never pile up on the cluster. A
     partition whose worker dies (after dask's own retries) gives `worker_crashed` records.
+    Another batch writing `output` at the same time raises OutputLockedError (as `run_batch`).
     """
+    out = Path(output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with output_lock(out):
+        return _write_jsonl_locked(
+            inputs,
+            output,
+            client=client,
+            tables_dir=tables_dir,
+            resume=resume,
+            partition_size=partition_size,
+            isolate=isolate,
+            timeout=timeout,
+            max_memory_mb=max_memory_mb,
+            settings=settings,
+            max_in_flight=max_in_flight,
+            mp_context=mp_context,
+            log=log,
+            tty=tty,
+            db=db,
+            parquet=parquet,
+        )
+
+
+def _write_jsonl_locked(
+    inputs: Sequence[str | os.PathLike[str]],
+    output: str | os.PathLike[str],
+    *,
+    client: Client | None = None,
+    tables_dir: str | os.PathLike[str] | None = None,
+    resume: bool = False,
+    partition_size: int = DEFAULT_PARTITION_SIZE,
+    isolate: bool = True,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB,
+    settings: Settings = DEFAULT_SETTINGS,
+    max_in_flight: int | None = None,
+    mp_context: str | None = None,
+    log: IO[str] | None = None,
+    tty: bool | None = None,
+    db: str | os.PathLike[str] | None = None,
+    parquet: str | os.PathLike[str] | None = None,
+) -> Summary:
+    """`write_jsonl` once it holds the output's lock."""
     log = sys.stderr if log is None else log
     names = [os.fspath(p) for p in inputs]
     out = Path(output)
