@@ -65,7 +65,10 @@ except answer_parser.AnswerParserError as exc:
 except BaseException as exc:
     out = {{"raw": type(exc).__name__, "message": str(exc)[:300]}}
 out["seconds"] = time.monotonic() - start
-out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM, not ru_maxrss: a child forked from a large pytest process inherits its ru_maxrss across exec
+hwm = [ln for ln in open("/proc/self/status") if ln.startswith("VmHWM:")]
+peak_kb = int(hwm[0].split()[1]) if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+out["peak_mb"] = peak_kb / 1024
 print(json.dumps(out))
 """
 
