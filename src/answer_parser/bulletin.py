@@ -125,7 +125,7 @@ GUTTER_CROSSINGS = 4
 #: each column holds at least this many words, or the page is read as one column
 COLUMN_MIN_WORDS = 30
 #: the gutter is at least this wide (points) between the two columns' words
-GUTTER_MIN_WIDTH = 6.0
+GUTTER_MIN_WIDTH = 12.0
 
 
 def page_columns(words: Sequence[Word], width: float) -> float | None:
@@ -497,7 +497,7 @@ __all__ = [
     "continues",
     "detect_bulletin",
     "page_columns",
-    "spans_gutter",
     "read_issue",
+    "spans_gutter",
     "split_bulletin",
 ]
