@@ -15,8 +15,8 @@ from .bulletin import (
     contents_entries,
     continues,
     page_columns,
-    spans_gutter,
     read_issue,
+    spans_gutter,
     split_bulletin,
 )
 from .checks import check_totals
@@ -135,9 +135,6 @@ def read_bulletin(pdf: PdfData, bulletin: BulletinDialect, settings: Settings = 
     source = Source(path=pdf.path, sha256=pdf.sha256, pages=len(pdf.pages), producer=pdf.producer)
     warnings = list(flow.warnings) + check_contents(contents_entries(flow.cover, bulletin), flow.ministers)
     parts = [_part(p, tables_data, captions, source, bulletin) for p in flow.parts]
-    if parts and warnings:
-        first = parts[0]
-        parts[0] = attrs.evolve(first, warnings=(*warnings, *first.warnings))
     return Document(
         source=source,
         kind="bulletin",
