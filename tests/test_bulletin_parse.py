@@ -1,0 +1,104 @@
+"""Bulletins end to end: every bulletin fixture parses to its spec, the contents are checked,
+and a batch writes one record per question."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+import answer_parser
+from answer_parser.batch import run_batch
+from answer_parser.compare import diff
+from answer_parser.convert import to_dict
+from answer_parser.testing import golden_tests
+from conftest import FIXTURES, ROOT, assert_valid
+
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+BULLETINS = FIXTURES / "bulletins"
+
+test_bulletin_matches_its_expected_json = golden_tests(
+    BULLETINS,
+    subset=True,
+    hint="{golden} is built from fixtures/bulletins/specs/{name}.json: fix the parser "
+    "(or the spec, then run: python -m fixtures.builder {name})",
+)
+
+
+def _parse(path: Path) -> dict[str, Any]:
+    return to_dict(answer_parser.parse(path))
+
+
+def test_every_bulletin_is_read_without_warnings_and_validates() -> None:
+    """The fixtures' contents match their bodies and every part is read cleanly."""
+    for pdf in sorted(BULLETINS.glob("*.pdf")):
+        doc = _parse(pdf)
+        assert_valid(doc)
+        assert doc["warnings"] == [], pdf.name
+        assert [d["warnings"] for d in doc["documents"]] == [[]] * len(doc["documents"]), pdf.name
+        for part in doc["documents"]:
+            assert part["source"]["path"] == doc["source"]["path"]
+            assert part["source"]["sha256"] == doc["source"]["sha256"]
+            assert part["source"]["pages"] == doc["source"]["pages"]
+
+
+def test_a_contents_line_that_does_not_match_the_body_is_named(tmp_path: Path) -> None:
+    from fixtures.builder import bulletin_reportlab
+    from fixtures.builder.bulletin import bulletin_spec_path, load_bulletin
+
+    spec = load_bulletin(bulletin_spec_path("bulletin_1986_old_style_rl"))
+    first = spec.sections[0]
+    wrong = attrs.evolve(first.ministers[1], contents_page=7)
+    spec = attrs.evolve(
+        spec,
+        sections=(
+            attrs.evolve(first, ministers=(first.ministers[0], wrong, *first.ministers[2:])),
+            *spec.sections[1:],
+        ),
+    )
+    pdf = tmp_path / "wrong_contents.pdf"
+    bulletin_reportlab.produce(spec, pdf)
+    doc = _parse(pdf)
+    assert [(w["code"], w["message"]) for w in doc["warnings"]] == [
+        ("bulletin_contents_mismatch", "contents put 'JAN LENSSENS' on page 7, its heading is on page 2")
+    ]
+
+
+def test_a_batch_writes_one_record_per_question(tmp_path: Path) -> None:
+    folder = tmp_path / "archief"
+    folder.mkdir()
+    singles = ["seed_qa", "var_answer_only"]
+    bulletins = ["bulletin_2006_one_column_lo", "bulletin_1986_old_style_rl"]
+    for name in singles:
+        shutil.copy(FIXTURES / f"{name}.pdf", folder)
+    for name in bulletins:
+        shutil.copy(BULLETINS / f"{name}.pdf", folder)
+    out = tmp_path / "out.jsonl"
+    summary = run_batch([str(p) for p in sorted(folder.iterdir())], out, workers=1, log=io.StringIO())
+    assert summary.parsed == 4
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    by_file: dict[str, list[dict[str, Any]]] = {}
+    for record in records:
+        assert_valid(record)
+        assert record["kind"] != "bulletin"
+        by_file.setdefault(Path(record["source"]["path"]).stem, []).append(record)
+    assert {name: len(rs) for name, rs in by_file.items()} == {
+        "seed_qa": 1,
+        "var_answer_only": 1,
+        "bulletin_2006_one_column_lo": 5,
+        "bulletin_1986_old_style_rl": 4,
+    }
+    for name in bulletins:
+        expected = json.loads((BULLETINS / f"{name}.expected.json").read_text(encoding="utf-8"))
+        problems = diff(expected["documents"], by_file[name], subset=True)
+        assert not problems, "\n".join(problems)
+    for name in singles:
+        (record,) = by_file[name]
+        assert "page_range" not in record["source"]
