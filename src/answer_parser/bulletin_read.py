@@ -158,7 +158,7 @@ def _part(
     own = sorted({b.index for b in part.blocks if isinstance(b, TableAnchor)})
     local = {g: k for k, g in enumerate(own)}
     blocks = [attrs.evolve(b, index=local[b.index]) if isinstance(b, TableAnchor) else b for b in part.blocks]
-    sections = read_sections(blocks, len(own), bulletin.part)
+    sections = read_sections(blocks, len(own), bulletin.part, marked=True)
     tables = tuple(
         Table(
             index=k,
