@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from answer_parser.bulletin import (
+from answer_parser.layout.blocks import TableAnchor
+from answer_parser.layout.columns import column_of, page_columns, spans_gutter
+from answer_parser.layout.lines import Line
+from answer_parser.layout.paragraphs import Paragraph
+from answer_parser.pdf.records import Word
+from answer_parser.sections.bulletin import (
     BULLETIN,
     check_contents,
-    column_of,
     contents_entries,
     detect_bulletin,
-    page_columns,
     read_issue,
-    spans_gutter,
-    split_bulletin,
 )
-from answer_parser.layout import Line, Paragraph
-from answer_parser.reading import Word
-from answer_parser.sections import TableAnchor
+from answer_parser.sections.parts import split_bulletin
 
 PAGE_WIDTH = 595.0
 
@@ -122,7 +121,7 @@ def test_the_flow_is_cut_into_one_part_per_question() -> None:
         para("Plattelandsontwikkeling", page=3, top=80),
         para("Hoeveel projecten?", page=3, top=100),
     ]
-    flow = split_bulletin(blocks, [(2, 3)])
+    flow = split_bulletin(blocks, [(2, 3)], BULLETIN)
     assert [ln.text for ln in flow.cover][-1] == "YVES LETERME ............ 2"
     assert flow.ministers == (("YVES LETERME", 2),)
     first, second = flow.parts
