@@ -102,3 +102,21 @@ def test_a_batch_writes_one_record_per_question(tmp_path: Path) -> None:
     for name in singles:
         (record,) = by_file[name]
         assert "page_range" not in record["source"]
+
+
+def test_a_resumed_batch_keeps_every_part_of_a_bulletin(tmp_path: Path) -> None:
+    folder = tmp_path / "archief"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "seed_qa.pdf", folder)
+    shutil.copy(BULLETINS / "bulletin_1986_old_style_rl.pdf", folder)
+    inputs = [str(p) for p in sorted(folder.iterdir())]
+    out = tmp_path / "out.jsonl"
+    run_batch(inputs, out, workers=1, log=io.StringIO())
+    first = out.read_text(encoding="utf-8")
+    assert len(first.splitlines()) == 1 + 4
+    summary = run_batch(inputs, out, workers=1, resume=True, log=io.StringIO())
+    assert (summary.skipped, summary.parsed) == (2, 0)
+    assert out.read_text(encoding="utf-8") == first
+    tables = tmp_path / "tables"
+    run_batch(inputs[:1], tmp_path / "b.jsonl", workers=1, tables_dir=tables, log=io.StringIO())
+    assert sorted(p.name for p in tables.iterdir()) == ["bulletin_1986_old_style_rl.q12.p2.table0.csv"]
