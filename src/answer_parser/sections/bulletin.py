@@ -15,6 +15,7 @@ import attrs
 import regex
 
 from ..codes import WarningCode
+from ..dutch.dates import MONTHS
 from ..dutch.text import collapse
 from ..layout.blocks import Block, TableAnchor
 from ..layout.lines import Line
@@ -23,7 +24,8 @@ from .dialect import FLEMISH, Dialect
 from .parts import PartFlow
 from .read import Sections, read_sections
 
-_MONTHS = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+#: the month names in full, from the language module ('Januari 2008', '5 februari 1986')
+_MONTHS = "(?:" + "|".join(max((n for n in MONTHS if MONTHS[n] == m), key=len) for m in range(1, 13)) + ")"
 _DATE = rf"\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}"
 
 
@@ -93,6 +95,11 @@ BULLETIN = BulletinDialect(
         FLEMISH,
         name="bulletin_part",
         answer_start=regex.compile(r"^\s*(?:ANTWOORD|Antwoord)\s*:?\s*$"),
+        # the running headers, furniture even on a bulletin of one page after its cover
+        furniture=(
+            regex.compile(r"Vlaams\s+Parlement\s+-\s+Vragen\s+en\s+Antwoorden\s+-\s+Nr\.?\s*\d+", _I),
+            regex.compile(r"^\s*ZITTING\s+\d{4}\s*-\s*\d{4}\s+Nr\.?\s*\d+\s+BULLETIN\s+VAN\s+VRAGEN", _I),
+        ),
     ),
 )
 
