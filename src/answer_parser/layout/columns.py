@@ -71,14 +71,37 @@ def column_of(x0: float, x1: float, gutter: float | None) -> int:
     return 1 if x1 <= gutter else 2
 
 
+def page_gutters(
+    pages: Sequence[tuple[Sequence[Word], float]], settings: LayoutSettings = DEFAULT_LAYOUT_SETTINGS
+) -> list[float | None]:
+    """The gutter of each page (words, width), None for a page in one column.
+
+    A page whose own gutter is not found (a last page with a short right column) takes the usual
+    gutter of the document where its words leave that band free: a bulletin keeps its layout
+    from page to page, and a cover in one column has words across the middle."""
+    found = [page_columns(words, width, settings) for words, width in pages]
+    known = sorted(g for g in found if g is not None)
+    if not known:
+        return found
+    usual = known[len(known) // 2]
+    half = settings.gutter_min_width / 2
+    out: list[float | None] = []
+    for (words, _), gutter in zip(pages, found, strict=True):
+        if gutter is None:
+            crossing = sum(1 for w in words if w.x0 < usual + half and w.x1 > usual - half)
+            right = any(w.x0 >= usual for w in words)
+            gutter = usual if right and crossing <= settings.gutter_max_crossings else None
+        out.append(gutter)
+    return out
+
+
 def column_lines(
-    words: Sequence[Word], page: int, width: float, settings: LayoutSettings = DEFAULT_LAYOUT_SETTINGS
-) -> tuple[list[Line], float | None]:
-    """A page's lines and its gutter (None: one column). On a page in two columns a line that
-    spans the gutter stays whole; the other words are made into lines column by column."""
-    gutter = page_columns(words, width, settings)
+    words: Sequence[Word], page: int, gutter: float | None, settings: LayoutSettings = DEFAULT_LAYOUT_SETTINGS
+) -> list[Line]:
+    """A page's lines. On a page in two columns (`gutter` not None) a line that spans the gutter
+    stays whole; the other words are made into lines column by column."""
     if gutter is None:
-        return words_to_lines(words, page, settings), None
+        return words_to_lines(words, page, settings)
     spanning: list[Line] = []
     sides: tuple[list[Word], list[Word]] = ([], [])
     for line in words_to_lines(words, page, settings):
@@ -87,7 +110,7 @@ def column_lines(
             continue
         for w in line.words:
             sides[0 if w.x1 <= gutter else 1].append(w)
-    return spanning + [ln for side in sides for ln in words_to_lines(side, page, settings)], gutter
+    return spanning + [ln for side in sides for ln in words_to_lines(side, page, settings)]
 
 
 def _continues(prev: Line, line: Line) -> bool:

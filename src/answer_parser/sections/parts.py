@@ -20,7 +20,7 @@ import regex
 from ..codes import WarningCode
 from ..dutch.dates import parse_dutch_date
 from ..dutch.names import display_name
-from ..dutch.text import collapse
+from ..dutch.text import collapse, join_lines
 from ..layout.blocks import Block, TableAnchor
 from ..layout.lines import Line
 from ..layout.paragraphs import Paragraph
@@ -128,7 +128,7 @@ def _minister_heading(flat: Sequence[_Flat], i: int, dialect: BulletinDialect) -
             break
         lines.append(line.text)
         j += 1
-    m = dialect.minister_heading.match(collapse(" ".join(lines)))
+    m = dialect.minister_heading.match(collapse(join_lines(lines)))
     if m is None or not dialect.minister_office.search(m.group("office")):
         return None
     raw = collapse(m.group("name"))
