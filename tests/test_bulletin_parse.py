@@ -120,3 +120,20 @@ def test_a_resumed_batch_keeps_every_part_of_a_bulletin(tmp_path: Path) -> None:
     tables = tmp_path / "tables"
     run_batch(inputs[:1], tmp_path / "b.jsonl", workers=1, tables_dir=tables, log=io.StringIO())
     assert sorted(p.name for p in tables.iterdir()) == ["bulletin_1986_old_style_rl.q12.p2.table0.csv"]
+
+
+def test_random_bulletins_parse_to_their_specs(tmp_path: Path) -> None:
+    """Two bulletins of the fuzzer (benchmarks/bulletin_fuzz.py), one in one column and one in
+    two, built, their pages read back from the PDF, parsed and compared with their specs."""
+    import random
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import bulletin_fuzz
+    from fixtures.builder.bulletin import build_bulletin_expected
+
+    for seed, columns in ((1, 1), (7, 2)):
+        data = bulletin_fuzz.random_spec(random.Random(seed), seed, "reportlab")
+        spec, pdf = bulletin_fuzz.build(data, tmp_path)
+        assert spec.columns == columns
+        problems = diff(build_bulletin_expected(spec), _parse(pdf), subset=True)
+        assert not problems, "\n".join(problems)

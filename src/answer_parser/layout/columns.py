@@ -113,6 +113,16 @@ def column_lines(
     return spanning + [ln for side in sides for ln in words_to_lines(side, page, settings)]
 
 
+def outermost_lines(pages: Sequence[Sequence[Line]]) -> set[tuple[int, float, str]]:
+    """The furniture keys (page, top, text) of the first and the last line of each page."""
+    out: set[tuple[int, float, str]] = set()
+    for lines in pages:
+        if lines:
+            for ln in (min(lines, key=lambda x: x.top), max(lines, key=lambda x: x.top)):
+                out.add((ln.page, ln.top, ln.text))
+    return out
+
+
 def _continues(prev: Line, line: Line) -> bool:
     """At a column break, as at a page break, the text visibly goes on: no closing punctuation,
     then a word in lower case."""

@@ -64,6 +64,12 @@ class BulletinDialect:
     def score(self, text: str) -> int:
         return sum(1 for marker in self.markers if marker.search(text))
 
+    def is_heading(self, text: str) -> bool:
+        """A line that opens a question, a section, a minister's questions or an answer: never
+        page furniture, however often it stands at the top of a page."""
+        patterns = (self.question_start, self.section_heading, self.minister_start, self.part.answer_start)
+        return any(p is not None and p.match(text) for p in patterns)
+
 
 _I = regex.IGNORECASE
 
