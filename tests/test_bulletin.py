@@ -136,3 +136,34 @@ def test_the_flow_is_cut_into_one_part_per_question() -> None:
         TableAnchor(0, 2, 280),
     ]
     assert (second.number, second.pages, second.minister) == (47, (3, 3), first.minister)
+
+
+def test_a_page_without_its_own_gutter_takes_the_documents() -> None:
+    """A last page with a short right column, and a cover with lines across the middle."""
+    from answer_parser.layout.columns import page_gutters
+
+    full = two_columns()
+    short = [w for w in full if w.x1 <= 285 or w.top < 140]  # five rows left in the right column
+    cover = [word("tekst", 70 + 36 * k, 80 + 12 * r, 34.0) for r in range(10) for k in range(13)]
+    gutter = page_columns(full, PAGE_WIDTH)
+    assert page_columns(short, PAGE_WIDTH) is None
+    assert page_gutters([(cover, PAGE_WIDTH), (full, PAGE_WIDTH), (short, PAGE_WIDTH)]) == [
+        None,
+        gutter,
+        gutter,
+    ]
+
+
+def test_headings_are_never_furniture_and_only_outer_lines_repeat_as_it() -> None:
+    from answer_parser.layout.columns import outermost_lines
+
+    assert BULLETIN.is_heading("Antwoord")
+    assert BULLETIN.is_heading("Vraag nr. 42 van 8 maart 2006 van")
+    assert BULLETIN.is_heading("KRIS PEETERS, VLAAMS MINISTER VAN")
+    assert not BULLETIN.is_heading("Provincie Aantal")
+    page = [
+        line("Vlaams Parlement - Vragen en Antwoorden -2-", top=40),
+        line("Antwoord", top=80),
+        line("- 2 -", top=800),
+    ]
+    assert outermost_lines([page]) == {(2, 40, page[0].text), (2, 800, "- 2 -")}
