@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import pytest
 
 import answer_parser
 from answer_parser.batch import run_batch
@@ -119,7 +120,27 @@ def test_a_resumed_batch_keeps_every_part_of_a_bulletin(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8") == first
     tables = tmp_path / "tables"
     run_batch(inputs[:1], tmp_path / "b.jsonl", workers=1, tables_dir=tables, log=io.StringIO())
-    assert sorted(p.name for p in tables.iterdir()) == ["bulletin_1986_old_style_rl.q12.p2.table0.csv"]
+    names = sorted(p.name for p in tables.iterdir() if ".table" in p.name)
+    assert names == ["bulletin_1986_old_style_rl.q12.p2.table0.csv"]
+
+
+def test_the_archive_gets_a_row_per_question(tmp_path: Path) -> None:
+    """The JSON Lines hold the parts; the DuckDB archive gets the bulletin and a row per part."""
+    duckdb = pytest.importorskip("duckdb")
+    folder = tmp_path / "archief"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "seed_qa.pdf", folder)
+    shutil.copy(BULLETINS / "bulletin_2006_one_column_lo.pdf", folder)
+    db = tmp_path / "archief.duckdb"
+    inputs = [str(p) for p in sorted(folder.iterdir())]
+    run_batch(inputs, tmp_path / "out.jsonl", workers=1, db=db, log=io.StringIO())
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute("SELECT kind, coalesce(part, 0) FROM documents").fetchall()
+    assert sorted(rows) == sorted(
+        [("question_and_answer", 0), ("bulletin", 0)]
+        + [("question_and_answer", k) for k in (1, 2, 3, 4)]
+        + [("question", 5)]
+    )
 
 
 def test_random_bulletins_parse_to_their_specs(tmp_path: Path) -> None:
