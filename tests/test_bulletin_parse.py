@@ -136,6 +136,17 @@ def test_the_archive_gets_a_row_per_question(tmp_path: Path) -> None:
     run_batch(inputs, tmp_path / "out.jsonl", workers=1, db=db, log=io.StringIO())
     con = duckdb.connect(str(db), read_only=True)
     rows = con.execute("SELECT kind, coalesce(part, 0) FROM documents").fetchall()
+    from answer_parser.db.duck import load_jsonl
+
+    loaded = tmp_path / "geladen.duckdb"
+    load_jsonl(tmp_path / "out.jsonl", loaded)  # the parts of the JSON Lines, put together again
+    again = duckdb.connect(str(loaded), read_only=True)
+    assert sorted(again.execute("SELECT kind, coalesce(part, 0) FROM documents").fetchall()) == sorted(rows)
+    issue = again.execute("SELECT DISTINCT bulletin_number FROM documents WHERE part IS NOT NULL").fetchall()
+    assert (
+        issue
+        == con.execute("SELECT DISTINCT bulletin_number FROM documents WHERE part IS NOT NULL").fetchall()
+    )
     assert sorted(rows) == sorted(
         [("question_and_answer", 0), ("bulletin", 0)]
         + [("question_and_answer", k) for k in (1, 2, 3, 4)]
