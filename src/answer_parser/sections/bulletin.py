@@ -36,7 +36,8 @@ class BulletinDialect:
     name: str
     #: patterns whose presence in the first page's text points to a bulletin
     markers: tuple[regex.Pattern[str], ...]
-    #: how many markers the first page must show
+    #: how many markers the first page must show: three, since a single answer may cite the
+    #: 'Vragen en Antwoorden' or a session, but holds no contents page (max 1 over the corpus)
     min_markers: int
     #: the issue number, session and date printed on the cover (groups `number`; `start`, `end`;
     #: the date is the whole line as printed)
