@@ -33,6 +33,10 @@ class WarningCode(StrEnum):
     SESSION_MISMATCH = "session_mismatch"
     ITEM_NUMBER_JUMP = "item_number_jump"
     TABLE_OUTSIDE_ITEMS = "table_outside_items"
+    # -- sections: bulletins (many questions with their answers)
+    BULLETIN_CONTENTS_MISMATCH = "bulletin_contents_mismatch"
+    BULLETIN_CONTENTS_MISSING = "bulletin_contents_missing"
+    BULLETIN_NO_QUESTIONS = "bulletin_no_questions"
     # -- layout
     FOOTNOTES_REMOVED = "footnotes_removed"
     # -- tables
@@ -104,6 +108,18 @@ CODE_INFO: Final[dict[WarningCode, CodeInfo]] = {
     ),
     WarningCode.TABLE_OUTSIDE_ITEMS: CodeInfo(
         "sections (interleaved)", "check", "a table stands in the preamble, before the first label"
+    ),
+    WarningCode.BULLETIN_CONTENTS_MISMATCH: CodeInfo(
+        "sections (bulletin)",
+        "check",
+        "a contents line and the minister headings of the body disagree: an entry not found, on "
+        "another page, or a heading without an entry (the message names the minister)",
+    ),
+    WarningCode.BULLETIN_CONTENTS_MISSING: CodeInfo(
+        "sections (bulletin)", "check", "no table of contents was found on the cover of a bulletin"
+    ),
+    WarningCode.BULLETIN_NO_QUESTIONS: CodeInfo(
+        "sections (bulletin)", "check", "a bulletin's cover, but no question heading: no parts"
     ),
     WarningCode.FOOTNOTES_REMOVED: CodeInfo(
         "layout", "info", "footnotes were taken out of the text (page: the first page with one)"

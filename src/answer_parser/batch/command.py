@@ -209,7 +209,7 @@ def _locked_batch(
             outcome = error_outcome(result) if isinstance(result, ErrorRecord) else result
             write_all(fd, (outcome.line + "\n").encode("utf-8"))
             if outputs is not None:
-                outputs.add(outcome.line)
+                outputs.add(outcome.archive_line)
             summary.add(outcome, log)
             progress.update(outcome)
         complete = True

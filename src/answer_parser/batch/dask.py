@@ -93,7 +93,7 @@ def _parse_partition(
 
         # a part that cannot be written is written by the client at the end (sync_parquet), and said
         with contextlib.suppress(OSError):
-            write_lines_part([o.line for o in outcomes], parquet, f"{run}-{index:06d}")
+            write_lines_part([o.archive_line for o in outcomes], parquet, f"{run}-{index:06d}")
     return outcomes
 
 
@@ -268,7 +268,7 @@ def _write_jsonl_locked(
                 write_all(fd, "".join(o.line + "\n" for o in outcomes).encode("utf-8"))
                 for outcome in outcomes:
                     if outputs is not None:
-                        outputs.add(outcome.line)
+                        outputs.add(outcome.archive_line)
                     summary.add(outcome, log)
                     progress.update(outcome)
                 submit()

@@ -20,6 +20,7 @@ from ..convert import json_text, to_dict
 from ..errors import OutputError, OutputLockedError
 from ..model import Table
 from ..settings import Settings
+from .parts import part_csv_name, part_documents, part_key
 from .records import ErrorRecord, Result, file_sha256, parse_one
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -67,6 +68,13 @@ class Outcome:
     csv_error: str | None = None
     warning_codes: tuple[str, ...] = ()
     """The code of every warning of the document (and of a bulletin's parts)."""
+    archive: str | None = None
+    """The record for the archive outputs (DuckDB, Parquet) where it is not `line`: a bulletin
+    is one record there (the archive gives it a row and one per part), several lines in `line`."""
+
+    @property
+    def archive_line(self) -> str:
+        return self.line if self.archive is None else self.archive
 
 
 @attrs.frozen
@@ -88,19 +96,29 @@ def line_task(path: str, options: LineOptions) -> Outcome:
     if isinstance(result, ErrorRecord):
         return error_outcome(result)
     csv_error = None
+    documents = part_documents(result)  # a bulletin: one record per question
     if options.tables_dir is not None:
         try:
-            for table in result.tables:
-                _write_atomic(Path(options.tables_dir) / table_csv_name(path, table), table.to_csv())
+            for document in documents:
+                for table in document.tables:
+                    name = (
+                        table_csv_name(path, table)
+                        if document.source.page_range is None
+                        else part_csv_name(path, document, table)
+                    )
+                    _write_atomic(Path(options.tables_dir) / name, table.to_csv())
         except OSError as exc:
             csv_error = f"cannot write table CSV: {exc}"
+    whole = _dumps(to_dict(result))
+    as_is = documents[0] is result  # not a bulletin split into its parts
     return Outcome(
-        _dumps(to_dict(result)),
+        whole if as_is else "\n".join(_dumps(to_dict(document)) for document in documents),
         path,
         pages=result.source.pages,
         warnings=len(result.warnings),
         csv_error=csv_error,
         warning_codes=tuple(w.code for doc in (result, *result.documents) for w in doc.warnings),
+        archive=None if as_is else whole,
     )
 
 
@@ -148,10 +166,12 @@ def _read_done(output: Path, log: IO[str]) -> tuple[dict[str, tuple[str | None, 
     ends: list[int] = []
     broken: list[int] = []
     duplicates = 0
+    seen: set[tuple[Any, ...]] = set()
     for record in _iter_jsonl(output, ends, broken):
         path, sha = record_key(record)
         key = _resolved(path)
-        duplicates += key in done
+        duplicates += (key, *part_key(record)) in seen  # a bulletin has a record per part
+        seen.add((key, *part_key(record)))
         done[key] = (sha, "error" in record)
     good = ends[-1] if ends else 0
     size = output.stat().st_size
@@ -172,16 +192,16 @@ def _read_done(output: Path, log: IO[str]) -> tuple[dict[str, tuple[str | None, 
 
 
 def _drop_records(output: Path, drop: set[str]) -> None:
-    """Rewrite `output` keeping the last record of each resolved path not in `drop`, and no broken
-    line (atomically)."""
-    last: dict[str, int] = {}
+    """Rewrite `output` keeping the last record of each resolved path (of each part of a
+    bulletin) not in `drop`, and no broken line (atomically)."""
+    last: dict[tuple[Any, ...], int] = {}
     for i, record in enumerate(_iter_jsonl(output)):
-        last[_resolved(record_key(record)[0])] = i
+        last[(_resolved(record_key(record)[0]), *part_key(record))] = i
     tmp = output.with_name(f".{output.name}.resume.tmp")
     with open(tmp, "wb") as f:
         for i, record in enumerate(_iter_jsonl(output)):
             key = _resolved(record_key(record)[0])
-            if last[key] == i and key not in drop:
+            if last[(key, *part_key(record))] == i and key not in drop:
                 f.write(_dumps(record).encode("utf-8") + b"\n")
     os.replace(tmp, output)
 

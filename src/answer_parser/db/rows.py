@@ -331,7 +331,14 @@ def rows_of(records: Iterable[Record]) -> RowSet:
 
 def iter_jsonl_dicts(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
     """The records of a batch's JSON Lines output as dicts, stopping at a partial or broken line
-    (as `read_records` and `--resume` do). Lines are split on b'\\n' only."""
+    (as `read_records` and `--resume` do). Lines are split on b'\\n' only. The records of a
+    bulletin's parts come back as the one bulletin record (`batch.parts.whole_records`)."""
+    from ..batch.parts import whole_records
+
+    return whole_records(_jsonl_dicts(path))
+
+
+def _jsonl_dicts(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
     with open(path, "rb") as f:
         for raw in f:
             if not raw.endswith(b"\n"):

@@ -88,6 +88,40 @@ class LayoutSettings:
             "whichever is more)"
         },
     )
+    gutter_band_start: float = attrs.field(
+        default=0.35,
+        validator=_share,
+        metadata={
+            "doc": "columns (bulletins): the gutter between two columns is looked for from this share "
+            "of the page width ..."
+        },
+    )
+    gutter_band_end: float = attrs.field(
+        default=0.65,
+        validator=_share,
+        metadata={"doc": "columns (bulletins): ... to this share (columns of about equal width)"},
+    )
+    gutter_min_width: float = attrs.field(
+        default=12.0,
+        validator=_positive,
+        metadata={
+            "doc": "columns (bulletins): a gutter is at least this wide (points), wider than the gaps "
+            "between words that happen to line up in one-column text"
+        },
+    )
+    gutter_max_crossings: int = attrs.field(
+        default=4,
+        validator=attrs.validators.ge(0),
+        metadata={
+            "doc": "columns (bulletins): at most this many words of a page cross its gutter (a centred "
+            "running header, a page number)"
+        },
+    )
+    column_min_words: int = attrs.field(
+        default=30,
+        validator=attrs.validators.gt(0),
+        metadata={"doc": "columns (bulletins): each column holds at least this many words, else one column"},
+    )
 
 
 DEFAULT_LAYOUT_SETTINGS: Final = LayoutSettings()

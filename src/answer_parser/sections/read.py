@@ -84,7 +84,7 @@ def _hyphenated(blocks: Sequence[Block]) -> frozenset[str]:
     return hyphenated_words(ln.text for b in blocks if isinstance(b, Paragraph) for ln in b.lines)
 
 
-def _read_blocks(blocks: Sequence[Block], n_tables: int, dialect: Dialect) -> Sections:
+def _read_blocks(blocks: Sequence[Block], n_tables: int, dialect: Dialect, marked: bool) -> Sections:
     warnings: list[Warning] = []
     hyphenated = _hyphenated(blocks)
     assert dialect.item_start is not None
@@ -119,7 +119,7 @@ def _read_blocks(blocks: Sequence[Block], n_tables: int, dialect: Dialect) -> Se
         )
         question_blocks = flow[:q_end]
     question, has_header = _read_question(question_blocks, answer, dialect, warnings, hyphenated)
-    return _finish(question, answer, n_tables, blocks, warnings, has_header)
+    return _finish(question, answer, n_tables, blocks, warnings, has_header or marked)
 
 
 def _finish(
@@ -142,11 +142,16 @@ def _finish(
     return Sections(kind=kind, question=question, answer=answer, warnings=tuple(warnings))
 
 
-def read_sections(blocks: Sequence[Block], n_tables: int, dialect: Dialect = FLEMISH) -> Sections:
-    """The question part and the answer part of a document, with their metadata reconciled."""
+def read_sections(
+    blocks: Sequence[Block], n_tables: int, dialect: Dialect = FLEMISH, *, marked: bool = False
+) -> Sections:
+    """The question part and the answer part of a document, with their metadata reconciled.
+
+    `marked`: the blocks are known to hold a question (a part of a bulletin, under its question
+    heading), so a question without an answer is kind 'question' even without a header block."""
     if dialect.layout == "interleaved":
         return _read_interleaved(blocks, n_tables, dialect)
-    return _read_blocks(blocks, n_tables, dialect)
+    return _read_blocks(blocks, n_tables, dialect, marked)
 
 
 def _kind(
