@@ -30,6 +30,7 @@ from ..errors import (
 from ..settings import DEFAULT_SETTINGS, Settings
 from .records import Link, PageData, PdfData, Source
 from .rulings import page_rulings
+from .turned import Turn, page_turn, quarter_turn
 from .words import chars_to_words
 
 
@@ -123,20 +124,30 @@ def _read_pages(pages: Iterable[Any], settings: Settings) -> Iterator[PageData]:
 
 
 def _read_page(page: Any, settings: Settings) -> PageData:
-    chars = [c for c in page.chars if c.get("upright", True)]
-    words = tuple(chars_to_words(chars, settings))
     edges, fills = page_rulings(page)
     links = tuple(
         Link(str(h["uri"]), float(h["x0"]), float(h["top"]), float(h["x1"]), float(h["bottom"]))
         for h in page.hyperlinks
         if h.get("uri")
     )
+    width, height = float(page.width), float(page.height)
+    rotation = page_turn(page.chars)
+    if rotation:  # text set sideways: read in the frame where it stands upright
+        turn = Turn(rotation, width, height)
+        chars = [turn.char(c) for c in page.chars if quarter_turn(c) == rotation]
+        edges = tuple(turn.edge(e) for e in edges)
+        fills = tuple(turn.fill(f) for f in fills)
+        links = tuple(turn.link(link) for link in links)
+        width, height = height, width
+    else:
+        chars = [c for c in page.chars if c.get("upright", True)]
     return PageData(
         number=int(page.page_number),
-        width=float(page.width),
-        height=float(page.height),
-        words=words,
+        width=width,
+        height=height,
+        words=tuple(chars_to_words(chars, settings)),
         edges=edges,
         links=links,
         fills=fills,
+        rotation=rotation,
     )
