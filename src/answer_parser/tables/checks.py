@@ -99,7 +99,9 @@ def _total_rank(row: Row) -> int:
 
 
 _SCALED = regex.compile(
-    r"\b(?:in\s+)?(?:duizend|miljoen|miljard|mio|mln|mld|k€|keur)\b|x\s*1[.\s]?000", regex.IGNORECASE
+    r"\b(?:in\s+)?(?:duizend|miljoen|miljard|mio|mln|mld|k€|keur)\b|x\s*1[.\s]?000"
+    r"|(?:€|euro|eur)\s*(?:dz|dzd|k|m|mio|mln)\b|\b(?:dz|dzd)\s*(?:€|euro|eur)",  # 'in € dz', 'dz euro'
+    regex.IGNORECASE,
 )
 
 
