@@ -25,7 +25,7 @@ from .sections.read import read_sections
 from .settings import DEFAULT_SETTINGS, Settings
 from .tables.chains import anchors_of, grids_to_chains
 from .tables.checks import check_totals
-from .tables.detect import add_stream_grids, free_lines
+from .tables.detect import add_stream_grids, drop_figures, free_lines, restore_blobby, split_ruled
 from .tables.grid import TableData
 from .tables.lattice import page_grids
 from .tables.structure import chain_to_table
@@ -50,7 +50,8 @@ def document_from_pdf(
     """Everything after reading: the page records of one PDF -> Document."""
     if dialect is None:
         dialect = detect_dialect(" ".join(w.text for w in pdf.pages[0].words))
-    grids = [page_grids(page, settings) for page in pdf.pages]
+    ruled = [split_ruled(page_grids(page, settings)) for page in pdf.pages]
+    grids, blobby = [r[0] for r in ruled], [r[1] for r in ruled]
     lines = [
         free_lines(page, page_grids_, settings) for page, page_grids_ in zip(pdf.pages, grids, strict=True)
     ]
@@ -62,6 +63,8 @@ def document_from_pdf(
     if dialect.footnotes:
         lines, footnotes = split_footnotes(lines)
     grids, lines = add_stream_grids(pdf.pages, grids, lines, settings)
+    grids, lines = restore_blobby(grids, blobby, lines)
+    grids, lines = drop_figures(grids, lines, settings)
     chains = grids_to_chains(grids, lines, pdf.pages, settings)
     tables_data = [chain_to_table(chain, settings) for chain in chains]
     blocks = flow_to_blocks(lines, anchors_of(chains), settings)
@@ -78,10 +81,12 @@ def document_from_pdf(
             columns=data.columns,
             rows=data.rows,
             notes=captions.notes.get(i, ()),
+            label=captions.labels.get(i),
         )
         for i, data in enumerate(tables_data)
     )
     warnings = list(sections.warnings) + footnote_warnings(footnotes) + _table_warnings(tables_data)
+    warnings += _rotated_warnings(pdf, tables)
     warnings += [w for table in tables for w in check_totals(table)]
     return Document(
         source=Source(path=pdf.path, sha256=pdf.sha256, pages=len(pdf.pages), producer=pdf.producer),
@@ -103,3 +108,18 @@ def _links(pdf: PdfData, blocks: Sequence[Block], footnotes: Sequence[Footnote] 
 
 def _table_warnings(tables: Sequence[TableData]) -> list[Warning]:
     return [Warning(code, message, table=i) for i, t in enumerate(tables) for code, message in t.warnings]
+
+
+def _rotated_warnings(pdf: PdfData, tables: Sequence[Table]) -> list[Warning]:
+    """`table_rotated` for each table read from a page whose text was set sideways."""
+    turned = {p.number: p.rotation for p in pdf.pages if p.rotation}
+    return [
+        Warning(
+            "table_rotated",
+            f"read turned back from text set at {turned[t.pages[0]]} degrees",
+            page=t.pages[0],
+            table=t.index,
+        )
+        for t in tables
+        if t.pages and t.pages[0] in turned
+    ]

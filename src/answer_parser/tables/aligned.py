@@ -69,25 +69,39 @@ def _group_rows_above_body(segs: Sequence[Sequence[Segment]], start: int, first:
     last_multi = max((k for k in range(start, first) if len(segs[k]) > 1), default=None)
     if last_multi is None:
         return first
-    label_end = min(s.x0 for s in segs[first][1:]) if len(segs[first]) > 1 else float("inf")
+    # where the values of the first body row begin (its label may stand on a line of its own)
+    label_end = min((s.x0 for s in segs[first] if s.numeric), default=float("inf"))
     k = first
     while k - 1 > last_multi and len(segs[k - 1]) == 1 and segs[k - 1][0].x1 < label_end:
         k -= 1
     return k
 
 
+#: header lines above a body, at most: three levels, their cells wrapped over up to three lines
+#: (Tabel 34 of vl_eval_bo2026 has seven: years, then 'Verande-' / 'ring' ... 'saldo')
+MAX_HEADER_LINES = 8
+#: a line ending in ':' or '.' with this many words or more is a sentence, not a header cell
+#: ('Gem.', 'cum.' stand over their columns)
+SENTENCE_WORDS = 3
+
+
+def is_sentence(line: Line, segments: Sequence[Segment]) -> bool:
+    """A line of running text ending a sentence or announcing something (':'), in one piece."""
+    text = line.text.rstrip()
+    return text.endswith((":", ".")) and len(segments) == 1 and len(line.words) >= SENTENCE_WORDS
+
+
 def header_start(
     lines: Sequence[Line], segs: Sequence[Sequence[Segment]], first: int, settings: Settings
 ) -> int:
-    """Header lines above the first body row: close, not a sentence ending in ':' or '.', not a
-    caption, at most six."""
+    """Header lines above the first body row: close, not a sentence, not a caption, at most
+    `MAX_HEADER_LINES`."""
     start = first
-    while start > 0 and first - start < 6:
+    while start > 0 and first - start < MAX_HEADER_LINES:
         above = lines[start - 1]
         if not lines_close(above, lines[start], settings):
             break
-        text = above.text.rstrip()
-        if text.endswith((":", ".")) or text.lower().startswith("tabel"):
+        if is_sentence(above, segs[start - 1]) or above.text.lower().startswith("tabel"):
             break
         if len(segs[start - 1]) == 1 and above.x1 - above.x0 > 0.75 * (lines[first].x1 - lines[first].x0):
             break  # a full-width line of running text

@@ -12,6 +12,7 @@ from ..model import Cell, Column, Row
 from ..sections.dialect import TOTAL_LABEL
 from ..settings import DEFAULT_SETTINGS, Settings
 from .cells import type_column
+from .doubt import doubt_warnings, is_numbering
 from .grid import Grid, Slot, TableData
 
 _MAX_LEVEL = 3
@@ -48,14 +49,17 @@ def stub_present(rows: Sequence[Sequence[Slot]]) -> bool:
 
 
 def header_rows(rows: Sequence[Sequence[Slot]], stub: bool) -> list[Sequence[Slot]]:
-    """Leading rows without a data value in any data column (at most three).
+    """Leading rows without a data value in any data column (at most three); a row numbering
+    the columns ('1 2 3', no label) under a header row is one of them.
 
     A table with no data value at all has its first row as header.
     """
     first_data = 1 if stub else 0
     heads: list[Sequence[Slot]] = []
     for row in rows:
-        if len(heads) >= 3 or any(_is_data_value(s.text) for s in row[first_data:]):
+        # a row numbering the columns under a header ('Categorie' over 1 2 3) is a header row
+        numbering = bool(heads) and not row[0].text and is_numbering([s.text for s in row[first_data:]])
+        if len(heads) >= 3 or (not numbering and any(_is_data_value(s.text) for s in row[first_data:])):
             break
         if heads and stub and row[0].text and not any(s.text for s in row[first_data:]):
             break  # a label with nothing beside it: a group row of the body
@@ -185,6 +189,7 @@ def chain_to_table(grids: Sequence[Grid], settings: Settings = DEFAULT_SETTINGS)
         )
         for i, (label, level) in enumerate(zip(labels, levels, strict=True))
     )
+    warnings += doubt_warnings(paths, out_rows)
     first = grids[0]
     return TableData(
         pages=tuple(dict.fromkeys(g.page for g in grids)),
