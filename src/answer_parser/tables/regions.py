@@ -230,8 +230,15 @@ def _header_rows(
     last: list[int | None] = [None] * n  # per column, the entry it got last
     for k, segs in enumerate(lines):
         headed_below = {c for line_covers in covers[k + 1 :] for cover in line_covers for c in cover}
-        for i, seg in enumerate(segs):
-            c0, c1 = _group_span(seg, i, covers[k], headed_below, wide)
+        spans = [_group_span(seg, i, covers[k], headed_below, wide) for i, seg in enumerate(segs)]
+        # the stub header first standing on the last header line, under text over the data
+        # columns: that line is a level of its own (top-aligned cells start on one line)
+        fresh = k > 0 and k == len(lines) - 1 and last[0] is None and any(c0 == 0 for c0, _ in spans)
+        level = max((e[0] for e in entries), default=-1) + 1
+        for seg, (c0, c1) in zip(segs, spans, strict=True):
+            if fresh:
+                entries.append((level, c0, c1, [seg.text]))
+                continue
             prev = last[c0]
             if (
                 prev is not None
