@@ -22,6 +22,8 @@ from .doubt import is_blob, is_data_value
 from .grid import Grid
 
 _OUTLINE = regex.compile(r"(?:\d+\.)*\d+\.?|[IVX]+\.?|[A-Z]\.?")  # '1.3.1', 'IV.', 'B'
+_PARTS = regex.compile(r"\d+(?:\.\d+)+\.?")  # '1.3', '1.3.1': an outline number with parts
+_CONTENTS_HEADING = regex.compile(r"\bInhoud(?:stafel|sopgave)?\b")
 _LEADER = regex.compile(r"(?:\.\s?){4,}|(?:…\s?){2,}|(?:·\s?){4,}|_{4,}")  # dot leaders
 #: at least this share of a table of contents' rows ends in page numbers
 CONTENTS_SHARE = 0.8
@@ -43,11 +45,13 @@ def _texts(grid: Grid) -> list[list[str]]:
 
 
 def is_contents(grid: Grid) -> bool:
-    """A table of contents, not a table: its rows end in page numbers that never go down, and
-    hold nothing else but titles, outline numbers ('1.3.1') and dot leaders. Three rows at least."""
+    """A table of contents, not a table: its rows end in page numbers that never go down and hold
+    nothing else but titles, outline numbers ('1.3.1') and dot leaders; and it shows itself as
+    contents: dot leaders in half its rows, outline numbers with parts in a third, or a heading
+    'Inhoud'. (A table of counts sorted upwards has none of these.)"""
     rows = [[t for t in row if t] for row in _texts(grid)]
     rows = [r for r in rows if r]
-    if len(rows) < 3:
+    if len(rows) < 2:
         return False
     pages: list[int] = []
     for row in rows:
@@ -56,7 +60,12 @@ def is_contents(grid: Grid) -> bool:
         outline_only = not any(is_data_value(t) and not _OUTLINE.fullmatch(t) for t in others)
         if last and all(t.isdigit() for t in last) and outline_only:
             pages += [int(t) for t in last]
-    return len(pages) >= CONTENTS_SHARE * len(rows) and all(a <= b for a, b in pairwise(pages))
+    if len(pages) < CONTENTS_SHARE * len(rows) or any(a > b for a, b in pairwise(pages)):
+        return False
+    leaders = sum(1 for row in rows if any(_LEADER.search(t) for t in row))
+    outlines = sum(1 for row in rows if any(_PARTS.fullmatch(w) for t in row for w in t.split()))
+    heading = any(_CONTENTS_HEADING.search(t) for row in rows for t in row)
+    return leaders * 2 >= len(rows) or outlines * 3 >= len(rows) or heading
 
 
 def is_chart(grid: Grid) -> bool:
