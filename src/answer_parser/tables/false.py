@@ -18,6 +18,7 @@ import regex
 
 from ..dutch.numbers import parse_cell
 from ..layout.lines import Line
+from ..sections.dialect import CAPTION
 from .doubt import is_blob, is_data_value
 from .grid import Grid
 
@@ -35,6 +36,8 @@ FRAGMENT_SHARE = 0.5
 FRAGMENT_MIN = 6
 _FRAGMENT = regex.compile(r"(?:[^\W\d_]\s?){1,2}")  # 'e', 't e'
 FIGURE_CAPTION = regex.compile(r"^\s*(?:Figuur|Grafiek|Kaart|Schema)\s+\d+(?:[.\-–]\d+)*\s*[:.\-–]")
+#: a table's own caption ('Tabel 5-1: ...') within this many line heights of it: a table
+TABLE_CAPTION_REACH = 3.0
 #: a line wider than this share of the page's widest line is running text (not a tick label, a
 #: legend or a data label of a chart)
 PROSE_WIDTH = 0.6
@@ -110,6 +113,12 @@ def figure_caption_for(grid: Grid, caption: Line, lines: Sequence[Line], prose: 
     if not FIGURE_CAPTION.match(caption.text):
         return False
     top, bottom = grid.bbox[1], grid.bbox[3]
+    reach = TABLE_CAPTION_REACH * caption.size
+    if any(
+        CAPTION.match(ln.text) and (0 <= ln.top - bottom <= reach or 0 <= top - ln.bottom <= reach)
+        for ln in lines
+    ):
+        return False  # a table with its own caption beside it
     if caption.top >= bottom:
         between = [ln for ln in lines if bottom <= ln.top < caption.top]
     elif caption.bottom <= top:
