@@ -23,6 +23,7 @@ from answer_parser.tables.doubt import doubt_warnings, is_blob, is_numbering
 from answer_parser.tables.false import is_chart, is_contents
 from answer_parser.tables.grid import Grid, Slot
 from answer_parser.tables.structure import chain_to_table
+from conftest import FIXTURES
 
 SIZE = 10.0
 CHAR = 5.0
@@ -270,3 +271,15 @@ def test_totals_in_thousands_of_euro_have_rounding_slack() -> None:
     assert check_totals(table) == []  # 1.201 + 1.300 = 2.501: each term rounded to the thousand
     unscaled = attrs.evolve(table, caption="Uitgaven (in euro)")
     assert [w.code for w in check_totals(unscaled)] == ["total_mismatch"]
+
+
+def test_fixture_amounts_in_thousands_round_without_a_false_mismatch() -> None:
+    doc = answer_parser.parse(FIXTURES / "tbl_partial_rule_thousands_lo.pdf")
+    assert doc.tables[0].label == "3.4" and doc.tables[0].number is None
+    assert [w.code for w in doc.warnings if w.code == "total_mismatch"] == []
+
+
+def test_fixture_sideways_table_is_warned_as_rotated() -> None:
+    doc = answer_parser.parse(FIXTURES / "tbl_rotated_rl.pdf")
+    assert [(w.code, w.table) for w in doc.warnings if w.code == "table_rotated"] == [("table_rotated", 0)]
+    assert doc.tables[0].notes == ("Bron: Departement Cultuur, Jeugd en Media",)
