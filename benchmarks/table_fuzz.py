@@ -48,6 +48,7 @@ sys.path.insert(0, str(ROOT))
 
 from fixtures.builder.__main__ import write_expected, write_pdf  # noqa: E402
 from fixtures.builder.spec import load_spec  # noqa: E402
+from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
 
 from answer_parser import parse, to_dict  # noqa: E402
 from answer_parser.golden.compare import diff  # noqa: E402
@@ -91,6 +92,48 @@ HEADERS = {
     "text": ["Stand van zaken", "Gemeente", "Opmerking"],
 }
 TEMPLATE = ROOT / "fixtures" / "specs" / "tbl_total_mismatch.json"
+
+
+#: cm a producer keeps free beside a cell's text: Word's cell margins (0.19 cm each side), bold
+#: headers and indents included
+CELL_ROOM_CM = 0.7
+
+
+def word_cm(word: str, size: float = 9.0) -> float:
+    """Printed width of a word in bold Helvetica (Liberation Sans has the same metrics)."""
+    return stringWidth(word, "Helvetica-Bold", size) / 72 * 2.54
+
+
+def fit_words(widths: list[float], texts: list[list[str]], rows: list[dict[str, Any]]) -> list[float]:
+    """Each column at least as wide as its longest word and number (a producer breaks a word
+    that does not fit its cell, without a hyphen: a reading no parser can undo), the others
+    narrowed in turn so the table keeps to the page's 16 cm."""
+    need = []
+    for col, words in enumerate(texts):
+        cells = (
+            [
+                str(
+                    r["cells"][col - 1]["raw"]
+                    if isinstance(r["cells"][col - 1], dict)
+                    else r["cells"][col - 1]
+                )
+                for r in rows
+                if r["cells"][col - 1] is not None
+            ]
+            if col
+            else []
+        )
+        longest = max((word_cm(w) for t in [*words, *cells] for w in t.split()), default=0.0)
+        need.append(round(longest + CELL_ROOM_CM + 0.05, 1))
+    out = [max(w, m) for w, m in zip(widths, need, strict=True)]
+    while sum(out) > 16.0:
+        spare = [w - m for w, m in zip(out, need, strict=True)]
+        k = max(range(len(out)), key=spare.__getitem__)
+        if spare[k] <= 0:
+            break  # cannot fit: the table is wider than the page
+        out[k] = round(out[k] - min(spare[k], sum(out) - 16.0) - 0.05, 1)
+        out[k] = max(out[k], need[k])
+    return out
 
 
 def base_table(rng: random.Random, producer: str) -> dict[str, Any]:
@@ -141,6 +184,7 @@ def base_table(rng: random.Random, producer: str) -> dict[str, Any]:
     ]
     if sum(widths) > 16.0:  # the text width of an A4 page with 2.5 cm margins
         widths = [round(w * 16.0 / sum(widths) - 0.05, 1) for w in widths]
+    widths = fit_words(widths, [[r["label"] for r in rows], *([names[i]] for i in range(n))], rows)
     return {
         "caption": f"Tabel 1: Overzicht {rng.randint(2019, 2024)}",
         "borders": borders,

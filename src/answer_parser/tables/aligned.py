@@ -37,6 +37,7 @@ def lines_to_regions(lines: Sequence[Line], settings: Settings = DEFAULT_SETTING
                 break
             j += 1
         body_rows = sum(body[i : end + 1])
+        end = _wrapped_last_label(lines, segs, i, end)
         if body_rows >= 2:
             start = header_start(lines, segs, i, settings)
             first = _group_rows_above_body(segs, start, i)
@@ -51,6 +52,31 @@ def lines_to_regions(lines: Sequence[Line], settings: Settings = DEFAULT_SETTING
         else:
             i += 1
     return regions
+
+
+def _wrapped_last_label(
+    lines: Sequence[Line], segs: Sequence[Sequence[Segment]], first: int, end: int
+) -> int:
+    """The last body row's label wrapped onto the line under it ('Vlaamse' / 'Milieumaatschappij',
+    the values beside its first line): a label-only line at the labels' indent and size, no
+    farther from the last row than the body rows stand from each other, with a wider gap (or
+    nothing) after it, as at the end of a table."""
+    k = end + 1
+    if k >= len(lines) or end <= first or not _row_part(segs[k], segs[end], lines[k]):
+        return end
+    rows = [lines[r] for r in range(first, end + 1) if has_values(segs[r])]
+    row_pitch = min((b.top - a.top for a, b in pairwise(rows)), default=0.0)
+    line, last = lines[k], lines[end]
+    same_look = abs(line.x0 - last.x0) <= _INDENT_TOLERANCE and abs(line.size - last.size) < _SIZE_TOLERANCE
+    close = 0 < line.top - last.top <= row_pitch + _INDENT_TOLERANCE
+    apart = k + 1 >= len(lines) or lines[k + 1].top - line.top > row_pitch + _INDENT_TOLERANCE
+    return k if same_look and close and apart else end
+
+
+#: points: labels of one column start within this of each other, and lines of one table stand
+#: within this of its row pitch
+_INDENT_TOLERANCE = 2.0
+_SIZE_TOLERANCE = 0.5  # points: the same font size (a note under a table is set smaller)
 
 
 def _row_part(segs: Sequence[Segment], body_segs: Sequence[Segment], line: Line) -> bool:
