@@ -103,9 +103,8 @@ def _group_rows_above_body(segs: Sequence[Sequence[Segment]], start: int, first:
     return k
 
 
-#: header lines above a body, at most: three levels, their cells wrapped over up to three lines
-#: (Tabel 34 of vl_eval_bo2026 has seven: years, then 'Verande-' / 'ring' ... 'saldo')
-MAX_HEADER_LINES = 8
+#: header lines above a body, at most: up to three levels, wrapped cells included
+MAX_HEADER_LINES = 6
 #: a line ending in ':' or '.' with this many words or more is a sentence, not a header cell
 #: ('Gem.', 'cum.' stand over their columns)
 SENTENCE_WORDS = 3

@@ -2,7 +2,7 @@
 ruled table claimed, the tables between horizontal rules (`tables.rules`), which win over
 the regions found by the alignment of numbers (`tables.aligned`) that they overlap.
 
-A ruled grid whose cells hold several numbers each (`false.blob_slots`) does not take its
+A ruled grid whose cells hold several numbers each (`false.cells_around_groups`) does not take its
 words: the alignment reads them, and the grid comes back only where nothing else was found.
 Tables of contents, charts and the text of figures (`tables.false`) are no tables: their words
 stay in the flow.
@@ -16,7 +16,7 @@ from ..layout.lines import Line, words_to_lines
 from ..pdf.records import Edge, PageData
 from ..settings import DEFAULT_SETTINGS, Settings
 from .aligned import lines_to_regions, row_rules
-from .false import PROSE_WIDTH, blob_slots, figure_caption_for, is_false_table
+from .false import PROSE_WIDTH, cells_around_groups, figure_caption_for, is_false_table
 from .grid import Box, Grid
 from .regions import Region, gap_breaks, region_to_grid
 from .rules import extend_below, rules_to_regions
@@ -81,7 +81,7 @@ def split_ruled(grids: Sequence[Grid]) -> tuple[list[Grid], list[Grid]]:
     """Ruled grids -> (grids that describe their cells, grids whose cells hold several numbers),
     tables of contents and charts left out."""
     kept = [g for g in grids if not is_false_table(g)]
-    return [g for g in kept if not blob_slots(g)], [g for g in kept if blob_slots(g)]
+    return [g for g in kept if not cells_around_groups(g)], [g for g in kept if cells_around_groups(g)]
 
 
 def restore_blobby(

@@ -30,12 +30,17 @@ _LEADER = regex.compile(r"(?:\.\s?){4,}|(?:…\s?){2,}|(?:·\s?){4,}|_{4,}")  # 
 CONTENTS_SHARE = 0.8
 #: of a chart's rows, at least this share fill at most two of their cells (scattered data labels)
 CHART_SPARSE_SHARE = 0.6
+#: a chart read as a table spreads its data labels over this many columns at least (a two-column
+#: table fills at most two cells a row by its nature)
+CHART_MIN_COLUMNS = 4
 #: of a chart's text cells, at least this share are letters standing alone (axis labels set
 #: sideways, drawn letter by letter), and at least this many: a few short labels are a table's
 FRAGMENT_SHARE = 0.5
 FRAGMENT_MIN = 6
 _FRAGMENT = regex.compile(r"(?:[^\W\d_]\s?){1,2}")  # 'e', 't e'
 FIGURE_CAPTION = regex.compile(r"^\s*(?:Figuur|Grafiek|Kaart|Schema)\s+\d+(?:[.\-–]\d+)*\s*[:.\-–]")
+BLOB_MIN = 2
+BLOB_SHARE = 0.1
 #: a table's own caption ('Tabel 5-1: ...') within this many line heights of it: a table
 TABLE_CAPTION_REACH = 3.0
 #: a line wider than this share of the page's widest line is running text (not a tick label, a
@@ -90,11 +95,11 @@ def is_chart(grid: Grid) -> bool:
         return False
     steps = [b - a for a, b in pairwise(ticks)]
     unit = min(abs(d) for d in steps)
-    if unit == 0 or not (all(d > 0 for d in steps) or all(d < 0 for d in steps)):
-        return False
+    if unit == 0 or not all(d < 0 for d in steps):
+        return False  # a value axis counts down the page (serial numbers count up)
     even = all(abs(d / unit - round(d / unit)) < 1e-6 for d in steps)
     sparse = sum(1 for row in rows if sum(1 for t in row if t) <= 2)
-    return even and sparse >= CHART_SPARSE_SHARE * len(rows)
+    return even and grid.n_cols >= CHART_MIN_COLUMNS and sparse >= CHART_SPARSE_SHARE * len(rows)
 
 
 def is_false_table(grid: Grid) -> bool:
@@ -105,6 +110,15 @@ def is_false_table(grid: Grid) -> bool:
 def blob_slots(grid: Grid) -> int:
     """The grid's cells that hold several numbers side by side."""
     return sum(1 for row in grid.rows for slot in row if not slot.covered and is_blob(slot.text))
+
+
+def cells_around_groups(grid: Grid) -> bool:
+    """A ruled grid whose rules surround groups of columns or rows, not cells: at least
+    `BLOB_MIN` of its cells, and `BLOB_SHARE` of its filled ones, hold several numbers (one
+    stray cell of two numbers is a cell printed so, warned about as `table_cells_blob`)."""
+    filled = sum(1 for row in grid.rows for slot in row if slot.text and not slot.covered)
+    blobs = blob_slots(grid)
+    return blobs >= BLOB_MIN and blobs >= BLOB_SHARE * filled
 
 
 def figure_caption_for(grid: Grid, caption: Line, lines: Sequence[Line], prose: float) -> bool:

@@ -92,10 +92,11 @@ def rules_to_regions(
 
 
 def _join_partial_rules(stacks: list[list[Edge]], settings: Settings) -> list[list[Edge]]:
-    """A lone rule between the rules of a wider stack, ending where they end but starting
-    further right, is the rule under the header drawn over the data columns only: one of them."""
+    """A lone rule between the two rules of a wider stack (booktabs: above the table and under
+    it), ending where they end but starting further right, is the rule under the header drawn
+    over the data columns only: one of them."""
     tol = settings.snap_tolerance
-    hosts = [s for s in stacks if len(s) > 1]
+    hosts = [s for s in stacks if len(s) == 2]  # booktabs: a rule above the table, one under it
     out = [s for s in stacks if len(s) > 1 or not any(_under_stack(s[0], h, tol) for h in hosts)]
     for stack in stacks:
         if len(stack) == 1 and stack not in out:
