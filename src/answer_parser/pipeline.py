@@ -1,16 +1,22 @@
-"""The pipeline: PDF bytes -> Document, one stage after another.
+"""The pipeline: PDF bytes -> Document, one stage after another. Wiring only: each stage lives in
+its package (docs/architecture.md) and reads its own settings group and the dialect.
 
-reading   read_pdf                  pages of words, ruling edges, links
-tables    page_grids, chain_to_table ruled grids, joined across pages, read into tables
-layout    words_to_lines, find_furniture, lines_to_paragraphs
-sections  attach_captions, read_sections
-records   Document (model), checked and warned
+    pdf       read_pdf                        pages of words, ruling edges, links
+    tables    page_grids (lattice)            ruled grids; the words they claim leave the text
+    layout    free_lines, find_furniture,     lines; running headers, footers, footnotes out
+              split_footnotes
+    tables    add_stream_grids (detect)       tables between rules or aligned by their numbers
+              grids_to_chains, chain_to_table joined across pages, read into TableData
+    layout    flow_to_blocks                  paragraphs and table anchors in reading order
+    sections  attach_captions, read_sections  captions and notes; question, answer, metadata
+    records   Document (model), check_totals  the tables checked, every warning gathered
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .codes import WarningCode
 from .dutch.text import find_urls, normalize_url, unique
 from .layout.blocks import Block, TableAnchor, flow_to_blocks
 from .layout.footnotes import Footnote, footnote_warnings, split_footnotes
@@ -41,7 +47,7 @@ def parse(
 
     Raises a subclass of `AnswerParserError` for input that cannot be read.
     """
-    return document_from_pdf(read_pdf(source, settings), settings=settings, dialect=dialect)
+    return document_from_pdf(read_pdf(source, settings.reading), settings=settings, dialect=dialect)
 
 
 def document_from_pdf(
@@ -50,25 +56,26 @@ def document_from_pdf(
     """Everything after reading: the page records of one PDF -> Document."""
     if dialect is None:
         dialect = detect_dialect(" ".join(w.text for w in pdf.pages[0].words))
-    ruled = [split_ruled(page_grids(page, settings)) for page in pdf.pages]
+    layout, table_settings = settings.layout, settings.tables
+    ruled = [split_ruled(page_grids(page, table_settings)) for page in pdf.pages]
     grids, blobby = [r[0] for r in ruled], [r[1] for r in ruled]
     lines = [
-        free_lines(page, page_grids_, settings) for page, page_grids_ in zip(pdf.pages, grids, strict=True)
+        free_lines(page, page_grids_, layout) for page, page_grids_ in zip(pdf.pages, grids, strict=True)
     ]
     furniture = find_furniture(
-        [(p.height, ls) for p, ls in zip(pdf.pages, lines, strict=True)], settings, dialect.furniture
+        [(p.height, ls) for p, ls in zip(pdf.pages, lines, strict=True)], layout, dialect.furniture
     )
     lines = [[ln for ln in ls if (ln.page, ln.top, ln.text) not in furniture] for ls in lines]
     footnotes: list[Footnote] = []
     if dialect.footnotes:
-        lines, footnotes = split_footnotes(lines)
-    grids, lines = add_stream_grids(pdf.pages, grids, lines, settings)
+        lines, footnotes = split_footnotes(lines, layout)
+    grids, lines = add_stream_grids(pdf.pages, grids, lines, table_settings, dialect)
     grids, lines = restore_blobby(grids, blobby, lines)
-    grids, lines = drop_figures(grids, lines, settings)
-    chains = grids_to_chains(grids, lines, pdf.pages, settings)
-    tables_data = [chain_to_table(chain, settings) for chain in chains]
-    blocks = flow_to_blocks(lines, anchors_of(chains), settings)
-    blocks, captions = attach_captions(blocks, dialect)
+    grids, lines = drop_figures(grids, lines, layout, dialect)
+    chains = grids_to_chains(grids, lines, pdf.pages, table_settings)
+    tables_data = [chain_to_table(chain, table_settings, dialect) for chain in chains]
+    blocks = flow_to_blocks(lines, anchors_of(chains), layout)
+    blocks, captions = attach_captions(blocks, dialect, settings.sections, layout)
     sections = read_sections(blocks, len(chains), dialect)
     tables = tuple(
         Table(
@@ -87,10 +94,10 @@ def document_from_pdf(
     )
     warnings = list(sections.warnings) + footnote_warnings(footnotes) + _table_warnings(tables_data)
     warnings += _rotated_warnings(pdf, tables)
-    warnings += [w for table in tables for w in check_totals(table)]
+    warnings += [w for table in tables for w in check_totals(table, dialect)]
     return Document(
         source=Source(path=pdf.path, sha256=pdf.sha256, pages=len(pdf.pages), producer=pdf.producer),
-        kind=sections.kind,  # type: ignore[arg-type]
+        kind=sections.kind,
         question=sections.question,
         answer=sections.answer,
         tables=tables,
@@ -115,7 +122,7 @@ def _rotated_warnings(pdf: PdfData, tables: Sequence[Table]) -> list[Warning]:
     turned = {p.number: p.rotation for p in pdf.pages if p.rotation}
     return [
         Warning(
-            "table_rotated",
+            WarningCode.TABLE_ROTATED,
             f"read turned back from text set at {turned[t.pages[0]]} degrees",
             page=t.pages[0],
             table=t.index,

@@ -27,9 +27,9 @@ from ..errors import (
     TooLargeError,
     UnreadableFileError,
 )
-from ..settings import DEFAULT_SETTINGS, Settings
 from .records import Link, PageData, PdfData, Source
 from .rulings import page_rulings
+from .settings import DEFAULT_READING_SETTINGS, ReadingSettings
 from .turned import Turn, page_turn, quarter_turn
 from .words import chars_to_words
 
@@ -57,7 +57,7 @@ def check_header(data: bytes, path: str | None) -> None:
         raise NotAPDFError("not a PDF (no %PDF- header)", path=path)
 
 
-def read_pdf(source: Source, settings: Settings = DEFAULT_SETTINGS) -> PdfData:
+def read_pdf(source: Source, settings: ReadingSettings = DEFAULT_READING_SETTINGS) -> PdfData:
     """Open a PDF once and copy every page into plain records.
 
     Raises a subclass of AnswerParserError for anything that cannot be read.
@@ -113,7 +113,7 @@ def _producer(metadata: dict[str, Any]) -> str | None:
     return str(value) if value else None
 
 
-def _read_pages(pages: Iterable[Any], settings: Settings) -> Iterator[PageData]:
+def _read_pages(pages: Iterable[Any], settings: ReadingSettings) -> Iterator[PageData]:
     for page in pages:
         try:
             yield _read_page(page, settings)
@@ -123,7 +123,7 @@ def _read_pages(pages: Iterable[Any], settings: Settings) -> Iterator[PageData]:
                 close()
 
 
-def _read_page(page: Any, settings: Settings) -> PageData:
+def _read_page(page: Any, settings: ReadingSettings) -> PageData:
     edges, fills = page_rulings(page)
     links = tuple(
         Link(str(h["uri"]), float(h["x0"]), float(h["top"]), float(h["x1"]), float(h["bottom"]))

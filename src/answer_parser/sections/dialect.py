@@ -38,6 +38,9 @@ CAPTION = regex.compile(
         (?P<text>.*)$""",
     regex.IGNORECASE | regex.VERBOSE,
 )
+#: the word that opens a caption, numbered or not: a line opening with it is no header line or row
+CAPTION_WORD = "tabel"
+#: a note printed under a table: 'Bron: ...', 'Noot', '*', '(1)'
 TABLE_NOTE = regex.compile(r"^\s*(?:Bron|Noot|Opmerking|\*|\(\d+\))\s*:?", regex.IGNORECASE)
 #: the label of a total row: Totaal, Subtotaal, Som, Totaal generaal, 'Gewest - subtotaal dotaties'
 TOTAL_LABEL = regex.compile(
@@ -45,6 +48,12 @@ TOTAL_LABEL = regex.compile(
         | \b(?:sub|eind)totaal\b                                          # Gewest - subtotaal dotaties""",
     regex.IGNORECASE | regex.VERBOSE,
 )
+#: in the text a total label matched, the mark of a subtotal (it closes a group from inside it)
+SUBTOTAL_WORD = "sub"
+#: a total row's label (lower case) that closes a part: 'Subtotaal', 'Gewest - subtotaal dotaties'
+SUBTOTAL_LABEL = regex.compile(r"^sub|subtotaal")
+#: a total row's label (lower case) that closes everything: 'Totaal generaal', 'Eindtotaal'
+GRAND_TOTAL_LABEL = regex.compile(r"generaal|eind|algemeen")
 
 
 def third_tuesday_of_september(year: int) -> datetime.date:
@@ -100,8 +109,17 @@ class Dialect:
     # -- tables -------------------------------------------------------------------------------
     #: a table caption; groups `num` and `text`
     caption: regex.Pattern[str] = CAPTION
+    #: the word that opens a caption (lower case): a line opening with it is no header or row
+    caption_word: str = CAPTION_WORD
     #: a note printed under a table
     table_note: regex.Pattern[str] = TABLE_NOTE
+    #: the label of a total row
+    total_label: regex.Pattern[str] = TOTAL_LABEL
+    #: a total label whose matched text holds this (lower case) is a subtotal (table levels)
+    subtotal_word: str = SUBTOTAL_WORD
+    #: subtotal and grand total labels (searched in the lower-case label; the totals check)
+    subtotal_label: regex.Pattern[str] = SUBTOTAL_LABEL
+    grand_total_label: regex.Pattern[str] = GRAND_TOTAL_LABEL
 
     def session_for(self, day: datetime.date) -> str:
         """The parliamentary year 'YYYY-YYYY' that contains `day`."""

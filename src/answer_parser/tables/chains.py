@@ -13,11 +13,11 @@ import attrs
 from ..layout.blocks import TableAnchor
 from ..layout.lines import Line
 from ..pdf.records import PageData
-from ..settings import DEFAULT_SETTINGS, Settings
 from .grid import Grid, Slot
+from .settings import DEFAULT_TABLE_SETTINGS, TableSettings
 
 
-def columns_match(a: Grid, b: Grid, settings: Settings = DEFAULT_SETTINGS) -> bool:
+def columns_match(a: Grid, b: Grid, settings: TableSettings = DEFAULT_TABLE_SETTINGS) -> bool:
     """True when two grids have the same columns: the same boundaries for ruled tables, the same
     right edges of the data columns for tables without rules (their label column's width
     depends on the longest label of each part)."""
@@ -32,7 +32,7 @@ def columns_match(a: Grid, b: Grid, settings: Settings = DEFAULT_SETTINGS) -> bo
 _PAGE_NUMBER_DIGITS = 4
 
 
-def column_map(a: Grid, b: Grid, settings: Settings = DEFAULT_SETTINGS) -> list[int] | None:
+def column_map(a: Grid, b: Grid, settings: TableSettings = DEFAULT_TABLE_SETTINGS) -> list[int] | None:
     """Where each column of `b` (a table opening a page) stands among the columns of `a` (the
     table that ended the page before): the same columns (`columns_match`), or, for tables
     without rules, data columns whose right edges each meet one of `a`'s in order (a
@@ -74,7 +74,7 @@ def grids_to_chains(
     grids: Sequence[Sequence[Grid]],
     lines: Sequence[Sequence[Line]],
     pages: Sequence[PageData],
-    settings: Settings,
+    settings: TableSettings,
 ) -> list[list[Grid]]:
     """Join a table that ends a page to the one that opens the next page when their columns match
     and no text stands between them."""

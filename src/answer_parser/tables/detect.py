@@ -13,17 +13,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..layout.lines import Line, words_to_lines
+from ..layout.settings import DEFAULT_LAYOUT_SETTINGS, LayoutSettings
 from ..pdf.records import Edge, PageData
-from ..settings import DEFAULT_SETTINGS, Settings
+from ..sections.dialect import FLEMISH, Dialect
 from .aligned import lines_to_regions, row_rules
 from .false import PROSE_WIDTH, cells_around_groups, figure_caption_for, is_false_table
 from .grid import Box, Grid
 from .regions import Region, gap_breaks, region_to_grid
 from .rules import extend_below, rules_to_regions
+from .settings import DEFAULT_TABLE_SETTINGS, TableSettings
 
 
 def page_stream_grids(
-    lines: Sequence[Line], page: int, settings: Settings = DEFAULT_SETTINGS, edges: Sequence[Edge] = ()
+    lines: Sequence[Line],
+    page: int,
+    settings: TableSettings = DEFAULT_TABLE_SETTINGS,
+    edges: Sequence[Edge] = (),
+    dialect: Dialect = FLEMISH,
 ) -> list[Grid]:
     """Every table without vertical rules on one page (`edges`: the page's ruling, for tables
     ruled between their rows).
@@ -33,10 +39,10 @@ def page_stream_grids(
     closer than a word gap would. Elsewhere, the tables found from the alignment of their
     numbers."""
     regions = [
-        (r, row_rules(r, edges) or list(gap_breaks(r.lines[r.first_body :])))
-        for r in lines_to_regions(lines, settings)
+        (r, row_rules(r, edges, settings) or list(gap_breaks(r.lines[r.first_body :], settings)))
+        for r in lines_to_regions(lines, settings, dialect)
     ]
-    for ruled in rules_to_regions(lines, edges, settings):
+    for ruled in rules_to_regions(lines, edges, settings, dialect):
         top, bottom = ruled.region.lines[0].top, ruled.region.lines[-1].bottom
         apart: list[tuple[Region, list[float]]] = []
         overlapped: list[tuple[Region, list[float]]] = []
@@ -55,14 +61,18 @@ def page_stream_grids(
 
 
 def add_stream_grids(
-    pages: Sequence[PageData], grids: list[list[Grid]], lines: list[list[Line]], settings: Settings
+    pages: Sequence[PageData],
+    grids: list[list[Grid]],
+    lines: list[list[Line]],
+    settings: TableSettings = DEFAULT_TABLE_SETTINGS,
+    dialect: Dialect = FLEMISH,
 ) -> tuple[list[list[Grid]], list[list[Line]]]:
     """Tables without vertical rules, found in the lines no ruled table claimed."""
     out_grids, out_lines = [], []
     for page, page_grids_, page_lines in zip(pages, grids, lines, strict=True):
         found = [
             g
-            for g in page_stream_grids(page_lines, page.number, settings, page.edges)
+            for g in page_stream_grids(page_lines, page.number, settings, page.edges, dialect)
             if not is_false_table(g)
         ]
         claimed = set().union(*(g.words for g in found)) if found else set()
@@ -71,8 +81,10 @@ def add_stream_grids(
     return out_grids, out_lines
 
 
-def free_lines(page: PageData, grids: Sequence[Grid], settings: Settings) -> list[Line]:
-    """The page's lines made of words that no table claimed."""
+def free_lines(
+    page: PageData, grids: Sequence[Grid], settings: LayoutSettings = DEFAULT_LAYOUT_SETTINGS
+) -> list[Line]:
+    """The page's lines (`layout.lines`) made of words that no table claimed."""
     claimed = set().union(*(g.words for g in grids)) if grids else set()
     return words_to_lines((w for w in page.words if w not in claimed), page.number, settings)
 
@@ -103,7 +115,10 @@ def _overlaps(a: Box, b: Box) -> bool:
 
 
 def drop_figures(
-    grids: list[list[Grid]], lines: list[list[Line]], settings: Settings
+    grids: list[list[Grid]],
+    lines: list[list[Line]],
+    settings: LayoutSettings = DEFAULT_LAYOUT_SETTINGS,
+    dialect: Dialect = FLEMISH,
 ) -> tuple[list[list[Grid]], list[list[Line]]]:
     """Tables in a figure are its tick labels, data labels and legend (`false.figure_caption_for`):
     their words go back to the page's lines."""
@@ -113,7 +128,7 @@ def drop_figures(
         keep: list[Grid] = []
         back: list[Line] = []
         for g in page_grids_:
-            if any(figure_caption_for(g, ln, page_lines, prose) for ln in page_lines):
+            if any(figure_caption_for(g, ln, page_lines, prose, dialect.caption) for ln in page_lines):
                 back += words_to_lines(sorted(g.words, key=lambda w: (w.top, w.x0)), g.page, settings)
             else:
                 keep.append(g)

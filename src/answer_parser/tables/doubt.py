@@ -13,6 +13,7 @@ from itertools import pairwise
 
 import regex
 
+from ..codes import WarningCode
 from ..dutch.numbers import is_numeric, looks_like_label
 from ..model import Row
 
@@ -53,23 +54,24 @@ def is_blob(text: str) -> bool:
     return False
 
 
-def doubt_warnings(paths: Sequence[tuple[str, ...]], rows: Sequence[Row]) -> list[tuple[str, str]]:
+def doubt_warnings(paths: Sequence[tuple[str, ...]], rows: Sequence[Row]) -> list[tuple[WarningCode, str]]:
     """Where the reading of a table is in doubt: cells holding several numbers, no header over
     the data columns, data columns that stay empty or rows that fill few of them."""
-    out: list[tuple[str, str]] = []
+    out: list[tuple[WarningCode, str]] = []
     blobs = [c.raw for r in rows for c in r.cells if is_blob(c.raw)]
     if blobs:
-        out.append(("table_cells_blob", f"{len(blobs)} cells hold several numbers, e.g. {blobs[0]!r}"))
+        message = f"{len(blobs)} cells hold several numbers, e.g. {blobs[0]!r}"
+        out.append((WarningCode.TABLE_CELLS_BLOB, message))
     if len(paths) >= 2 and not any(paths):
-        out.append(("table_header_empty", f"no header text over any of the {len(paths)} data columns"))
+        message = f"no header text over any of the {len(paths)} data columns"
+        out.append((WarningCode.TABLE_HEADER_EMPTY, message))
     if rows and paths:
         n = len(paths)
         empty = [i + 1 for i in range(n) if not any(i < len(r.cells) and r.cells[i].raw for r in rows)]
         sparse = sum(1 for r in rows if sum(1 for c in r.cells if c.raw) < SPARSE_ROW_SHARE * n)
         if empty:
-            out.append(("table_shape_irregular", f"data columns {empty} are empty in every row"))
+            out.append((WarningCode.TABLE_SHAPE_IRREGULAR, f"data columns {empty} are empty in every row"))
         elif len(rows) >= 3 and sparse * 2 > len(rows):
-            out.append(
-                ("table_shape_irregular", f"{sparse} of {len(rows)} rows fill less than half the columns")
-            )
+            message = f"{sparse} of {len(rows)} rows fill less than half the columns"
+            out.append((WarningCode.TABLE_SHAPE_IRREGULAR, message))
     return out

@@ -18,7 +18,6 @@ import regex
 
 from ..dutch.numbers import parse_cell
 from ..layout.lines import Line
-from ..sections.dialect import CAPTION
 from .doubt import is_blob, is_data_value
 from .grid import Grid
 
@@ -121,15 +120,18 @@ def cells_around_groups(grid: Grid) -> bool:
     return blobs >= BLOB_MIN and blobs >= BLOB_SHARE * filled
 
 
-def figure_caption_for(grid: Grid, caption: Line, lines: Sequence[Line], prose: float) -> bool:
+def figure_caption_for(
+    grid: Grid, caption: Line, lines: Sequence[Line], prose: float, table_caption: regex.Pattern[str]
+) -> bool:
     """`caption` is a figure's caption above or under the grid with only lines narrower than
-    `prose` (more ticks, a legend) between them."""
+    `prose` (more ticks, a legend) between them; not where a table caption (`table_caption`)
+    stands right beside the grid."""
     if not FIGURE_CAPTION.match(caption.text):
         return False
     top, bottom = grid.bbox[1], grid.bbox[3]
     reach = TABLE_CAPTION_REACH * caption.size
     if any(
-        CAPTION.match(ln.text) and (0 <= ln.top - bottom <= reach or 0 <= top - ln.bottom <= reach)
+        table_caption.match(ln.text) and (0 <= ln.top - bottom <= reach or 0 <= top - ln.bottom <= reach)
         for ln in lines
     ):
         return False  # a table with its own caption beside it
