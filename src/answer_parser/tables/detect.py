@@ -17,7 +17,7 @@ from ..layout.settings import DEFAULT_LAYOUT_SETTINGS, LayoutSettings
 from ..pdf.records import Edge, PageData
 from ..sections.dialect import FLEMISH, Dialect
 from .aligned import lines_to_regions, row_rules
-from .false import PROSE_WIDTH, cells_around_groups, figure_caption_for, is_false_table
+from .false import PROSE_WIDTH, cells_around_groups, figure_caption_for, is_false_table, single_numbers
 from .grid import Box, Grid
 from .regions import Region, gap_breaks, region_to_grid
 from .rules import extend_below, rules_to_regions
@@ -99,13 +99,21 @@ def split_ruled(grids: Sequence[Grid]) -> tuple[list[Grid], list[Grid]]:
 def restore_blobby(
     grids: list[list[Grid]], blobby: list[list[Grid]], lines: list[list[Line]]
 ) -> tuple[list[list[Grid]], list[list[Line]]]:
-    """Ruled grids with cells of several numbers come back where no other table took their place
-    (read as they are; `table_cells_blob` says so)."""
+    """A ruled grid with cells of several numbers against what the alignment found in its place:
+    the reading that states more numbers, each in a cell of its own, wins. The grid comes back
+    where nothing else was found there, or where the tables found there state fewer numbers
+    one to a cell than it does (read as it is; `table_cells_blob` says so)."""
     out_grids, out_lines = [], []
     for page_grids_, page_blobby, page_lines in zip(grids, blobby, lines, strict=True):
-        back = [b for b in page_blobby if not any(_overlaps(b.bbox, g.bbox) for g in page_grids_)]
+        kept = list(page_grids_)
+        back: list[Grid] = []
+        for b in page_blobby:
+            rivals = [g for g in kept if _overlaps(b.bbox, g.bbox)]
+            if sum(single_numbers(g) for g in rivals) < single_numbers(b):
+                kept = [g for g in kept if g not in rivals]
+                back.append(b)
         claimed = set().union(*(g.words for g in back)) if back else set()
-        out_grids.append(sorted([*page_grids_, *back], key=lambda g: (g.bbox[1], g.bbox[0])))
+        out_grids.append(sorted([*kept, *back], key=lambda g: (g.bbox[1], g.bbox[0])))
         out_lines.append([ln for ln in page_lines if not claimed.intersection(ln.words)])
     return out_grids, out_lines
 

@@ -38,8 +38,6 @@ FRAGMENT_SHARE = 0.5
 FRAGMENT_MIN = 6
 _FRAGMENT = regex.compile(r"(?:[^\W\d_]\s?){1,2}")  # 'e', 't e'
 FIGURE_CAPTION = regex.compile(r"^\s*(?:Figuur|Grafiek|Kaart|Schema)\s+\d+(?:[.\-–]\d+)*\s*[:.\-–]")
-BLOB_MIN = 2
-BLOB_SHARE = 0.1
 #: a table's own caption ('Tabel 5-1: ...') within this many line heights of it: a table
 TABLE_CAPTION_REACH = 3.0
 #: a line wider than this share of the page's widest line is running text (not a tick label, a
@@ -112,12 +110,20 @@ def blob_slots(grid: Grid) -> int:
 
 
 def cells_around_groups(grid: Grid) -> bool:
-    """A ruled grid whose rules surround groups of columns or rows, not cells: at least
-    `BLOB_MIN` of its cells, and `BLOB_SHARE` of its filled ones, hold several numbers (one
-    stray cell of two numbers is a cell printed so, warned about as `table_cells_blob`)."""
-    filled = sum(1 for row in grid.rows for slot in row if slot.text and not slot.covered)
-    blobs = blob_slots(grid)
-    return blobs >= BLOB_MIN and blobs >= BLOB_SHARE * filled
+    """A ruled grid that may have rules around groups of columns or rows, not around cells: one of
+    its cells holds several numbers. The alignment of its words gets to read it too
+    (`detect.restore_blobby` keeps the better reading)."""
+    return blob_slots(grid) > 0
+
+
+def single_numbers(grid: Grid) -> int:
+    """The numbers a grid states one to a cell (a cell of several numbers counts none)."""
+    return sum(
+        1
+        for row in grid.rows
+        for slot in row
+        if not slot.covered and is_data_value(slot.text.strip()) and not is_blob(slot.text)
+    )
 
 
 def figure_caption_for(
