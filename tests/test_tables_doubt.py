@@ -169,7 +169,12 @@ def test_tables_of_contents_and_charts_are_not_tables() -> None:
     )
     assert is_contents(contents)
     ticks = _grid(
-        [["-2.000", "", "115,3", ""], ["", "550,1", "", ""], ["-2.500", "", "", "986,7"], ["-3.500", "-348,1", "", ""]]
+        [
+            ["-2.000", "", "115,3", ""],
+            ["", "550,1", "", ""],
+            ["-2.500", "", "", "986,7"],
+            ["-3.500", "-348,1", "", ""],
+        ]
     )
     assert is_chart(ticks)
     table = _grid(
