@@ -71,7 +71,7 @@ def document_from_pdf(
         lines, footnotes = split_footnotes(lines, layout)
     grids, lines = add_stream_grids(pdf.pages, grids, lines, table_settings, dialect)
     grids, lines = restore_blobby(grids, blobby, lines)
-    grids, lines = drop_figures(grids, lines, layout, dialect)
+    grids, lines = drop_figures(grids, lines, table_settings, layout, dialect)
     chains = grids_to_chains(grids, lines, pdf.pages, table_settings)
     tables_data = [chain_to_table(chain, table_settings, dialect) for chain in chains]
     blocks = flow_to_blocks(lines, anchors_of(chains), layout)

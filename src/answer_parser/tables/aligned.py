@@ -46,7 +46,7 @@ def lines_to_regions(
                 break
             j += 1
         body_rows = sum(body[i : end + 1])
-        end = _wrapped_last_label(lines, segs, i, end)
+        end = _wrapped_last_label(lines, segs, i, end, settings.label_indent_tolerance)
         if body_rows >= MIN_BODY_ROWS:
             start = header_start(lines, segs, i, settings, dialect)
             first = _group_rows_above_body(segs, start, i)
@@ -64,28 +64,27 @@ def lines_to_regions(
 
 
 def _wrapped_last_label(
-    lines: Sequence[Line], segs: Sequence[Sequence[Segment]], first: int, end: int
+    lines: Sequence[Line], segs: Sequence[Sequence[Segment]], first: int, end: int, tol: float
 ) -> int:
     """The last body row's label wrapped onto the line under it ('Vlaamse' / 'Milieumaatschappij',
     the values beside its first line): a label-only line at the labels' indent and size, no
     farther from the last row than the body rows stand from each other, with a wider gap (or
-    nothing) after it, as at the end of a table."""
+    nothing) after it, as at the end of a table. `tol`: the label indent tolerance, in points, for
+    the indent and for the pitch."""
     k = end + 1
     if k >= len(lines) or end <= first or not _row_part(segs[k], segs[end], lines[k]):
         return end
     rows = [lines[r] for r in range(first, end + 1) if has_values(segs[r])]
     row_pitch = min((b.top - a.top for a, b in pairwise(rows)), default=0.0)
     line, last = lines[k], lines[end]
-    same_look = abs(line.x0 - last.x0) <= _INDENT_TOLERANCE and abs(line.size - last.size) < _SIZE_TOLERANCE
-    close = 0 < line.top - last.top <= row_pitch + _INDENT_TOLERANCE
-    apart = k + 1 >= len(lines) or lines[k + 1].top - line.top > row_pitch + _INDENT_TOLERANCE
+    same_look = abs(line.x0 - last.x0) <= tol and abs(line.size - last.size) < SAME_SIZE
+    close = 0 < line.top - last.top <= row_pitch + tol
+    apart = k + 1 >= len(lines) or lines[k + 1].top - line.top > row_pitch + tol
     return k if same_look and close and apart else end
 
 
-#: points: labels of one column start within this of each other, and lines of one table stand
-#: within this of its row pitch
-_INDENT_TOLERANCE = 2.0
-_SIZE_TOLERANCE = 0.5  # points: the same font size (a note under a table is set smaller)
+#: points: font sizes closer than this are one size (a note under a table is set smaller)
+SAME_SIZE: Final = 0.5
 
 
 def _row_part(segs: Sequence[Segment], body_segs: Sequence[Segment], line: Line) -> bool:
@@ -114,7 +113,7 @@ def _group_rows_above_body(segs: Sequence[Sequence[Segment]], start: int, first:
 
 #: a line ending in ':' or '.' with this many words or more is a sentence, not a header cell
 #: ('Gem.', 'cum.' stand over their columns)
-SENTENCE_WORDS = 3
+SENTENCE_WORDS: Final = 3
 
 
 def is_sentence(line: Line, segments: Sequence[Segment]) -> bool:

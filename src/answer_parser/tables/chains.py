@@ -7,6 +7,7 @@ part's (`column_map`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 import attrs
 
@@ -29,7 +30,8 @@ def columns_match(a: Grid, b: Grid, settings: TableSettings = DEFAULT_TABLE_SETT
     return all(abs(x - y) <= tol for x, y in zip(a.xs, b.xs, strict=True))
 
 
-_PAGE_NUMBER_DIGITS = 4
+#: a line of this many digits at most is a page number
+_PAGE_NUMBER_DIGITS: Final = 4
 
 
 def column_map(a: Grid, b: Grid, settings: TableSettings = DEFAULT_TABLE_SETTINGS) -> list[int] | None:

@@ -17,7 +17,7 @@ from ..layout.settings import DEFAULT_LAYOUT_SETTINGS, LayoutSettings
 from ..pdf.records import Edge, PageData
 from ..sections.dialect import FLEMISH, Dialect
 from .aligned import lines_to_regions, row_rules
-from .false import PROSE_WIDTH, cells_around_groups, figure_caption_for, is_false_table, single_numbers
+from .false import cells_around_groups, figure_caption_for, is_false_table, single_numbers
 from .grid import Box, Grid
 from .regions import Region, gap_breaks, region_to_grid
 from .rules import extend_below, rules_to_regions
@@ -125,19 +125,20 @@ def _overlaps(a: Box, b: Box) -> bool:
 def drop_figures(
     grids: list[list[Grid]],
     lines: list[list[Line]],
-    settings: LayoutSettings = DEFAULT_LAYOUT_SETTINGS,
+    settings: TableSettings = DEFAULT_TABLE_SETTINGS,
+    layout: LayoutSettings = DEFAULT_LAYOUT_SETTINGS,
     dialect: Dialect = FLEMISH,
 ) -> tuple[list[list[Grid]], list[list[Line]]]:
     """Tables in a figure are its tick labels, data labels and legend (`false.figure_caption_for`):
     their words go back to the page's lines."""
     out_grids, out_lines = [], []
     for page_grids_, page_lines in zip(grids, lines, strict=True):
-        prose = PROSE_WIDTH * max((ln.x1 - ln.x0 for ln in page_lines), default=0.0)
+        prose = settings.prose_width_share * max((ln.x1 - ln.x0 for ln in page_lines), default=0.0)
         keep: list[Grid] = []
         back: list[Line] = []
         for g in page_grids_:
             if any(figure_caption_for(g, ln, page_lines, prose, dialect.caption) for ln in page_lines):
-                back += words_to_lines(sorted(g.words, key=lambda w: (w.top, w.x0)), g.page, settings)
+                back += words_to_lines(sorted(g.words, key=lambda w: (w.top, w.x0)), g.page, layout)
             else:
                 keep.append(g)
         out_grids.append(keep)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import Final
 
 import regex
 
@@ -18,10 +19,10 @@ from ..dutch.numbers import is_numeric, looks_like_label
 from ..model import Row
 
 #: a run of column numbers ('1 2 3') is a header row, not values, from this many columns on
-NUMBERING_MIN = 2
+NUMBERING_MIN: Final = 2
 #: a table whose body rows fill fewer data cells than this share of its columns, in most rows,
 #: has its columns cut wrongly (or is no table): its shape is irregular
-SPARSE_ROW_SHARE = 0.5
+SPARSE_ROW_SHARE: Final = 0.5
 
 _PLAIN_INT = regex.compile(r"\d{1,4}")
 _MARK = regex.compile(r"\(\d{1,2}\)|\*+|\d{1,2}\)")  # a footnote mark: '94 (1)' is one number

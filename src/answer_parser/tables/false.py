@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import Final
 
 import regex
 
@@ -26,23 +27,20 @@ _PARTS = regex.compile(r"\d+(?:\.\d+)+\.?")  # '1.3', '1.3.1': an outline number
 _CONTENTS_HEADING = regex.compile(r"\bInhoud(?:stafel|sopgave)?\b")
 _LEADER = regex.compile(r"(?:\.\s?){4,}|(?:…\s?){2,}|(?:·\s?){4,}|_{4,}")  # dot leaders
 #: at least this share of a table of contents' rows ends in page numbers
-CONTENTS_SHARE = 0.8
+CONTENTS_SHARE: Final = 0.8
 #: of a chart's rows, at least this share fill at most two of their cells (scattered data labels)
-CHART_SPARSE_SHARE = 0.6
+CHART_SPARSE_SHARE: Final = 0.6
 #: a chart read as a table spreads its data labels over this many columns at least (a two-column
 #: table fills at most two cells a row by its nature)
-CHART_MIN_COLUMNS = 4
+CHART_MIN_COLUMNS: Final = 4
 #: of a chart's text cells, at least this share are letters standing alone (axis labels set
 #: sideways, drawn letter by letter), and at least this many: a few short labels are a table's
-FRAGMENT_SHARE = 0.5
-FRAGMENT_MIN = 6
+FRAGMENT_SHARE: Final = 0.5
+FRAGMENT_MIN: Final = 6
 _FRAGMENT = regex.compile(r"(?:[^\W\d_]\s?){1,2}")  # 'e', 't e'
 FIGURE_CAPTION = regex.compile(r"^\s*(?:Figuur|Grafiek|Kaart|Schema)\s+\d+(?:[.\-–]\d+)*\s*[:.\-–]")
 #: a table's own caption ('Tabel 5-1: ...') within this many line heights of it: a table
-TABLE_CAPTION_REACH = 3.0
-#: a line wider than this share of the page's widest line is running text (not a tick label, a
-#: legend or a data label of a chart)
-PROSE_WIDTH = 0.6
+TABLE_CAPTION_REACH: Final = 3.0
 
 
 def _texts(grid: Grid) -> list[list[str]]:
