@@ -66,21 +66,22 @@ def lines_to_regions(
 def _wrapped_last_label(
     lines: Sequence[Line], segs: Sequence[Sequence[Segment]], first: int, end: int, tol: float
 ) -> int:
-    """The last body row's label wrapped onto the line under it ('Vlaamse' / 'Milieumaatschappij',
+    """The last body row's label wrapped onto the lines under it ('Vlaamse' / 'Milieumaatschappij',
     the values beside its first line): a label-only line at the labels' indent and size, no
     farther from the last row than the body rows stand from each other, with a wider gap (or
     nothing) after it, as at the end of a table. `tol`: the label indent tolerance, in points, for
     the indent and for the pitch."""
-    k = end + 1
-    if k >= len(lines) or end <= first or not _row_part(segs[k], segs[end], lines[k]):
-        return end
     rows = [lines[r] for r in range(first, end + 1) if has_values(segs[r])]
     row_pitch = min((b.top - a.top for a, b in pairwise(rows)), default=0.0)
-    line, last = lines[k], lines[end]
-    same_look = abs(line.x0 - last.x0) <= tol and abs(line.size - last.size) < SAME_SIZE
-    close = 0 < line.top - last.top <= row_pitch + tol
-    apart = k + 1 >= len(lines) or lines[k + 1].top - line.top > row_pitch + tol
-    return k if same_look and close and apart else end
+    k = end
+    while k + 1 < len(lines) and end > first and _row_part(segs[k + 1], segs[end], lines[k + 1]):
+        line, above = lines[k + 1], lines[k]
+        same_look = abs(line.x0 - lines[end].x0) <= tol and abs(line.size - lines[end].size) < SAME_SIZE
+        if not (same_look and 0 < line.top - above.top <= row_pitch + tol):
+            break
+        k += 1
+    apart = k + 1 >= len(lines) or lines[k + 1].top - lines[k].top > row_pitch + tol
+    return k if k > end and apart else end
 
 
 #: points: font sizes closer than this are one size (a note under a table is set smaller)
