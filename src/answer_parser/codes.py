@@ -142,6 +142,15 @@ CODE_INFO: Final[dict[WarningCode, CodeInfo]] = {
 }
 
 
+def severity_of(code: str) -> Severity:
+    """The severity of a warning code as a record holds it (a string); a code this version does
+    not know (a newer parser's) is 'check': better looked at."""
+    try:
+        return WarningCode(code).severity
+    except ValueError:
+        return "check"
+
+
 def warnings_markdown() -> str:
     """docs/warnings.md: the table of warning codes (a test keeps the file equal to this)."""
     lines = [

@@ -7,40 +7,18 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 import cattrs
 import cattrs.gen
+from cattrs.strategies import configure_union_passthrough
 
 from .model import Answer, Cell, Document, Item, Source, Table
 
-converter = cattrs.Converter()
-
-
-def _structure_number(value: Any, _type: Any) -> int | float | None:
-    """Numbers keep their JSON type: 1069 stays an int, 8.8 a float."""
-    if value is None or isinstance(value, int | float):
-        return value
-    raise ValueError(f"not a number: {value!r}")
-
-
-converter.register_structure_hook(int | float | None, _structure_number)
-
-
-def _is_tuple_type(type_: Any) -> bool:
-    return getattr(type_, "__origin__", None) is tuple
-
-
-def _tuple_to_list(_type: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
-    def unstructure(value: tuple[Any, ...]) -> list[Any]:
-        return [converter.unstructure(v) for v in value]
-
-    return unstructure
-
-
 # JSON has arrays, not tuples: every tuple of the records (bbox included) becomes a list
-converter.register_unstructure_hook_factory(_is_tuple_type, _tuple_to_list)
+converter = cattrs.Converter(unstruct_collection_overrides={tuple: list})
+# numbers keep their JSON type (1069 stays an int, 8.8 a float) and anything else is refused
+configure_union_passthrough(int | float | None, converter)
 
 
 # The contract's optional fields are written only where they hold something, so that a document

@@ -14,7 +14,8 @@ its package (docs/architecture.md) and reads its own settings group and the dial
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from .codes import WarningCode
 from .dutch.text import find_urls, normalize_url, unique
@@ -36,27 +37,50 @@ from .tables.grid import TableData
 from .tables.lattice import page_grids
 from .tables.structure import chain_to_table
 
+if TYPE_CHECKING:
+    from .views.trace import TraceBuilder
+
+#: told (stage, done, total) as a parse goes on: each page read, then each stage started
+Progress = Callable[[str, int, int], None]
+
 
 def parse(
-    source: Input, *, settings: Settings = DEFAULT_SETTINGS, dialect: Dialect | None = None
+    source: Input,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+    dialect: Dialect | None = None,
+    trace: TraceBuilder | None = None,
+    progress: Progress | None = None,
 ) -> Document:
     """Parse one PDF (a path, bytes or a binary file) into a Document.
 
     `dialect` None picks the genre from the first page's text (`dialect.detect_dialect`); pass
-    `dialect.FLEMISH` or `dialect.TWEEDE_KAMER` to force one.
+    `dialect.FLEMISH` or `dialect.TWEEDE_KAMER` to force one. `trace` (a
+    `views.trace.TraceBuilder`) collects the boxes the stages found, for `answer_parser.show`;
+    `progress` is told of each page read and each stage.
 
     Raises a subclass of `AnswerParserError` for input that cannot be read.
     """
-    return document_from_pdf(read_pdf(source, settings.reading), settings=settings, dialect=dialect)
+    pdf = read_pdf(source, settings.reading, progress=progress)
+    return document_from_pdf(pdf, settings=settings, dialect=dialect, trace=trace, progress=progress)
 
 
 def document_from_pdf(
-    pdf: PdfData, *, settings: Settings = DEFAULT_SETTINGS, dialect: Dialect | None = None
+    pdf: PdfData,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+    dialect: Dialect | None = None,
+    trace: TraceBuilder | None = None,
+    progress: Progress | None = None,
 ) -> Document:
     """Everything after reading: the page records of one PDF -> Document."""
     if dialect is None:
         dialect = detect_dialect(" ".join(w.text for w in pdf.pages[0].words))
     layout, table_settings = settings.layout, settings.tables
+    if trace is not None:
+        trace.pages(pdf.pages)
+    if progress is not None:
+        progress("finding tables", 0, 0)
     ruled = [split_ruled(page_grids(page, table_settings)) for page in pdf.pages]
     grids, blobby = [r[0] for r in ruled], [r[1] for r in ruled]
     lines = [
@@ -65,15 +89,24 @@ def document_from_pdf(
     furniture = find_furniture(
         [(p.height, ls) for p, ls in zip(pdf.pages, lines, strict=True)], layout, dialect.furniture
     )
+    if trace is not None:
+        trace.lines("furniture", (ln for ls in lines for ln in ls if (ln.page, ln.top, ln.text) in furniture))
     lines = [[ln for ln in ls if (ln.page, ln.top, ln.text) not in furniture] for ls in lines]
     footnotes: list[Footnote] = []
     if dialect.footnotes:
+        before = lines
         lines, footnotes = split_footnotes(lines, layout)
+        if trace is not None:  # split_footnotes keeps each page's lines above its footnotes
+            trace.lines("footnote", (ln for b, a in zip(before, lines, strict=True) for ln in b[len(a) :]))
     grids, lines = add_stream_grids(pdf.pages, grids, lines, table_settings, dialect)
     grids, lines = restore_blobby(grids, blobby, lines)
     grids, lines = drop_figures(grids, lines, table_settings, layout, dialect)
     chains = grids_to_chains(grids, lines, pdf.pages, table_settings)
+    if trace is not None:
+        trace.tables(chains)
     tables_data = [chain_to_table(chain, table_settings, dialect) for chain in chains]
+    if progress is not None:
+        progress("reading sections", 0, 0)
     blocks = flow_to_blocks(lines, anchors_of(chains), layout)
     blocks, captions = attach_captions(blocks, dialect, settings.sections, layout)
     sections = read_sections(blocks, len(chains), dialect)

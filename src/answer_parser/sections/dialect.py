@@ -101,6 +101,14 @@ class Dialect:
     question_preamble: regex.Pattern[str] | None = None
     #: searched in the preamble: groups `rank`, `name`, `office`, `date`
     answer_preamble: regex.Pattern[str] | None = None
+    #: in what the answer preamble says between the first signer and the date: each further signer
+    #: named in full ('van Minister Schreinemacher (Buitenlandse Handel ...)'); `rank`, `name`, `office`
+    cosigner_named: regex.Pattern[str] | None = None
+    #: ... or signing by office only ('mede namens de Minister van Justitie en Veiligheid',
+    #: 'mede namens de Staatssecretarissen van A en van B'); groups `rank` and `offices`
+    cosigner_offices: regex.Pattern[str] | None = None
+    #: where a list of offices after one plural rank splits ('... Sport en van Justitie ...')
+    office_split: regex.Pattern[str] | None = None
     #: a preamble paragraph that is the document's number ('1314'); group `number`
     document_number: regex.Pattern[str] | None = None
     #: the parliamentary year printed in the preamble ('Vergaderjaar 2023–2024'); `start`, `end`
@@ -217,6 +225,19 @@ TWEEDE_KAMER = Dialect(
             \(\s*ontvangen\s+(?:\(\s*ontvangen\s+)?(?P<date>[^)]+?)\s*\)""",
         _F,
     ),
+    cosigner_named=regex.compile(
+        r"""(?:\ben\s+)?\bvan\s+(?:de\s+)?
+            (?P<rank>Minister-President|Minister|Staatssecretaris)\s+
+            (?P<name>[^()]+?)\s*\((?P<office>[^()]*)\)""",
+        _F,
+    ),
+    cosigner_offices=regex.compile(
+        r"""\bmede\s+namens\s+(?:de\s+)?
+            (?P<rank>Minister-President|Ministers?|Staatssecretariss?(?:en)?)\s+
+            (?P<offices>(?:van|voor)\b.*?)\s*$""",
+        _F,
+    ),
+    office_split=regex.compile(r",?\s+en\s+(?=(?:van|voor)\b)"),
     document_number=regex.compile(r"^\s*(?P<number>\d{1,6})\s*$"),
     printed_session=regex.compile(
         r"\bvergaderjaar\s+(?P<start>\d{4})\s*[–-]\s*(?P<end>\d{4})", regex.IGNORECASE

@@ -316,7 +316,14 @@ def _read_interleaved(blocks: Sequence[Block], n_tables: int, dialect: Dialect) 
             name = collapse(am.group("name"))
             title = f"{collapse(am.group('rank'))} ({collapse(am.group('office'))})"
             minister = Minister(name=display_name(name), raw=name, title=title)
-        answer = Answer(minister=minister, refers_to=None, intro="", items=to_items(a_parts))
+        answer = Answer(
+            minister=minister,
+            refers_to=None,
+            intro="",
+            items=to_items(a_parts),
+            date=iso_date(am.group("date")) if am is not None else None,
+            cosigners=read_cosigners(am.group("rest"), dialect) if am is not None else (),
+        )
 
     question: Question | None = None
     if qm is not None or q_parts:
@@ -329,6 +336,32 @@ def _read_interleaved(blocks: Sequence[Block], n_tables: int, dialect: Dialect) 
             )
         )
     return _finish(question, answer, n_tables, blocks, warnings, qm is not None)
+
+
+_SINGULAR_RANK = {"ministers": "Minister", "staatssecretarissen": "Staatssecretaris"}
+
+
+def read_cosigners(text: str, dialect: Dialect) -> tuple[Minister, ...]:
+    """Further signers of an answer, from what its preamble says between the first signer and the
+    date: each named one in display form with rank and office as title; signing by office only
+    ('mede namens de Minister van X', 'de Staatssecretarissen van A en van B') gives one Minister
+    per office, named by rank and office as the question's addressee is."""
+    out: list[Minister] = []
+    if dialect.cosigner_named is not None:
+        for m in dialect.cosigner_named.finditer(text):
+            name = collapse(m.group("name"))
+            title = f"{collapse(m.group('rank'))} ({collapse(m.group('office'))})"
+            out.append(Minister(name=display_name(name), raw=name, title=title))
+    by_office = dialect.cosigner_offices.search(text) if dialect.cosigner_offices is not None else None
+    if by_office is not None:
+        rank = collapse(by_office.group("rank"))
+        rank = _SINGULAR_RANK.get(rank.lower(), rank)
+        offices = collapse(by_office.group("offices")).rstrip(" ,.")
+        pieces = dialect.office_split.split(offices) if dialect.office_split is not None else [offices]
+        for piece in pieces:
+            office = f"{rank} {piece.strip()}"
+            out.append(Minister(name=office, raw=office, title=office))
+    return tuple(out)
 
 
 def _interleaved_question(
