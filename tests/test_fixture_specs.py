@@ -81,6 +81,7 @@ def test_expected_has_the_contract_fields(name: str) -> None:
         assert "bbox" not in table
         overrides = spec_table.expected or {}
         keys = TABLE_KEYS[:3] + (["pages"] if "pages" in overrides else []) + TABLE_KEYS[3:]
+        keys += ["label"] if "label" in table else []  # optional: a number printed with parts
         assert list(table) == keys
         for row in table["rows"]:
             assert len(row["cells"]) == len(table["columns"])

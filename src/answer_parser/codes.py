@@ -43,6 +43,10 @@ class WarningCode(StrEnum):
     AMBIGUOUS_NUMBER = "ambiguous_number"
     TOTAL_MISMATCH = "total_mismatch"
     SHARE_MISMATCH = "share_mismatch"
+    TABLE_CELLS_BLOB = "table_cells_blob"
+    TABLE_HEADER_EMPTY = "table_header_empty"
+    TABLE_SHAPE_IRREGULAR = "table_shape_irregular"
+    TABLE_ROTATED = "table_rotated"
 
     @property
     def meaning(self) -> str:
@@ -134,6 +138,22 @@ CODE_INFO: Final[dict[WarningCode, CodeInfo]] = {
     ),
     WarningCode.SHARE_MISMATCH: CodeInfo(
         "tables (checks)", "check", "a column of shares whose total says 100% does not add up to 100"
+    ),
+    WarningCode.TABLE_CELLS_BLOB: CodeInfo(
+        "tables (structure)",
+        "check",
+        "cells hold several numbers side by side ('2,91% 2,80%'): columns or rows read as one",
+    ),
+    WarningCode.TABLE_HEADER_EMPTY: CodeInfo(
+        "tables (structure)", "check", "no header text over any data column of a table of two or more"
+    ),
+    WarningCode.TABLE_SHAPE_IRREGULAR: CodeInfo(
+        "tables (structure)",
+        "check",
+        "a data column empty in every row, or most rows filling less than half the columns",
+    ),
+    WarningCode.TABLE_ROTATED: CodeInfo(
+        "pdf (rotation)", "info", "the table was read from text set sideways on its page, turned back"
     ),
 }
 

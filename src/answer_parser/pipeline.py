@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .codes import WarningCode
 from .dutch.text import find_urls, normalize_url, unique
 from .layout.blocks import Block, TableAnchor, flow_to_blocks
 from .layout.columns import column_flow_to_blocks, column_lines, outermost_lines, page_gutters
@@ -52,7 +53,7 @@ from .sections.read import read_sections
 from .settings import DEFAULT_SETTINGS, Settings
 from .tables.chains import anchors_of, grids_to_chains
 from .tables.checks import check_totals
-from .tables.detect import add_stream_grids, free_lines
+from .tables.detect import add_stream_grids, drop_figures, free_lines, restore_blobby, split_ruled
 from .tables.grid import TableData
 from .tables.lattice import page_grids
 from .tables.structure import chain_to_table
@@ -120,6 +121,7 @@ def document_from_pdf(
     indexes = range(len(flow.tables))
     tables = _tables(flow, indexes)
     warnings = list(sections.warnings) + footnote_warnings(flow.footnotes) + _table_warnings(flow, indexes)
+    warnings += _rotated_warnings(pdf, tables)
     warnings += [w for table in tables for w in check_totals(table, dialect)]
     return Document(
         source=_source(pdf),
@@ -147,7 +149,8 @@ def read_flow(
         trace.pages(pdf.pages)
     if progress is not None:
         progress("finding tables", 0, 0)
-    grids = [page_grids(page, table_settings) for page in pdf.pages]
+    ruled = [split_ruled(page_grids(page, table_settings)) for page in pdf.pages]
+    grids, blobby = [r[0] for r in ruled], [r[1] for r in ruled]
     gutters: dict[int, float | None] = {}
     if bulletin is None:
         lines = [free_lines(page, g, layout) for page, g in zip(pdf.pages, grids, strict=True)]
@@ -191,6 +194,8 @@ def read_flow(
         held = [[ln for ln in ls if bulletin.contents_line.match(ln.text)] for ls in lines]
         lines = [[ln for ln in ls if not bulletin.contents_line.match(ln.text)] for ls in lines]
     grids, lines = add_stream_grids(pdf.pages, grids, lines, table_settings, dialect)
+    grids, lines = restore_blobby(grids, blobby, lines)
+    grids, lines = drop_figures(grids, lines, table_settings, layout, dialect)
     lines = [
         sorted([*ls, *hs], key=lambda ln: (ln.top, ln.x0)) if hs else ls
         for ls, hs in zip(lines, held, strict=True)
@@ -274,6 +279,7 @@ def _tables(flow: Flow, indexes: Iterable[int]) -> tuple[Table, ...]:
             columns=flow.tables[i].columns,
             rows=flow.tables[i].rows,
             notes=captions.notes.get(i, ()),
+            label=captions.labels.get(i),
         )
         for k, i in enumerate(indexes)
     )
@@ -291,4 +297,19 @@ def _table_warnings(flow: Flow, indexes: Iterable[int]) -> list[Warning]:
         Warning(code, message, table=k)
         for k, i in enumerate(indexes)
         for code, message in flow.tables[i].warnings
+    ]
+
+
+def _rotated_warnings(pdf: PdfData, tables: Sequence[Table]) -> list[Warning]:
+    """`table_rotated` for each table read from a page whose text was set sideways."""
+    turned = {p.number: p.rotation for p in pdf.pages if p.rotation}
+    return [
+        Warning(
+            WarningCode.TABLE_ROTATED,
+            f"read turned back from text set at {turned[t.pages[0]]} degrees",
+            page=t.pages[0],
+            table=t.index,
+        )
+        for t in tables
+        if t.pages and t.pages[0] in turned
     ]

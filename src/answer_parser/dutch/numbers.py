@@ -170,7 +170,9 @@ _MONTHS: Final = "|".join(sorted(MONTHS, key=len, reverse=True))
 #: a caption, header or note saying that amounts are printed in thousands or millions ('in duizend
 #: euro', 'x 1.000', 'mio'): each amount is then rounded
 SCALED_AMOUNTS: Final = regex.compile(
-    r"\b(?:in\s+)?(?:duizend|miljoen|miljard|mio|mln|mld|k€|keur)\b|x\s*1[.\s]?000", regex.IGNORECASE
+    r"\b(?:in\s+)?(?:duizend|miljoen|miljard|mio|mln|mld|k€|keur)\b|x\s*1[.\s]?000"
+    r"|(?:€|euro|eur)\s*(?:dz|dzd|k|m|mio|mln)\b|\b(?:dz|dzd)\s*(?:€|euro|eur)",  # 'in € dz', 'dz euro'
+    regex.IGNORECASE,
 )
 
 _LABEL: Final = regex.compile(

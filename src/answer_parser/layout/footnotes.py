@@ -33,6 +33,22 @@ _FOOTNOTE_START = regex.compile(r"^(?P<number>\d{1,3})\s+(?P<rest>\S.*)$")
 _FOOTNOTE_TEXT = regex.compile(r"\p{L}{2,}")
 
 
+_AMOUNT = regex.compile(r"[-−]?\d[\d.,]*%?")
+#: a line stating this many amounts side by side is a table row at the foot of the page ('40 - 49 jaar 10.712
+#: 79.128 ...'), not a footnote, however small its print
+ROW_AMOUNTS: Final = 3
+
+
+def _values_row(text: str) -> bool:
+    """Amounts side by side, `ROW_AMOUNTS` in a row: the cells of a table row."""
+    run = 0
+    for token in text.split():
+        run = run + 1 if _AMOUNT.fullmatch(token) else 0
+        if run >= ROW_AMOUNTS:
+            return True
+    return False
+
+
 def _footnote_block(lines: Sequence[Line], small: float, settings: LayoutSettings) -> int | None:
     """Index of the first line of the footnote block at the bottom of a page's lines, or None.
 
@@ -55,7 +71,7 @@ def _footnote_block(lines: Sequence[Line], small: float, settings: LayoutSetting
     # the block opens at its first numbered line, in the lower half of the text, and is short
     for j in range(i, len(lines)):
         m = _FOOTNOTE_START.match(lines[j].text)
-        if m and _FOOTNOTE_TEXT.search(m.group("rest")):
+        if m and _FOOTNOTE_TEXT.search(m.group("rest")) and not _values_row(m.group("rest")):
             too_long = len(lines) - j > max(FOOTNOTE_LINES, settings.footnote_max_share * len(lines))
             if lines[j].top < (top + bottom) / 2 or too_long:
                 return None

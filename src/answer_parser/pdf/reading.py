@@ -157,20 +157,23 @@ def _read_pages(
 
 
 def _read_page(page: Any, settings: ReadingSettings) -> PageData:
-    chars = [c for c in page.chars if c.get("upright", True)]
-    words = tuple(chars_to_words(chars, settings))
     edges, fills = page_rulings(page)
     links = tuple(
         Link(str(h["uri"]), float(h["x0"]), float(h["top"]), float(h["x1"]), float(h["bottom"]))
         for h in page.hyperlinks
         if h.get("uri")
     )
+    width, height = float(page.width), float(page.height)
+    # `rotation.upright_view` already turned a page whose text runs sideways or upside down
+    rotation = 90 * int(getattr(page, "quarter", 0))
+    chars = [c for c in page.chars if c.get("upright", True)]
     return PageData(
         number=int(page.page_number),
-        width=float(page.width),
-        height=float(page.height),
-        words=words,
+        width=width,
+        height=height,
+        words=tuple(chars_to_words(chars, settings)),
         edges=edges,
         links=links,
         fills=fills,
+        rotation=rotation,
     )

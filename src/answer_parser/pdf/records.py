@@ -68,6 +68,9 @@ class PageData:
     edges: tuple[Edge, ...]
     links: tuple[Link, ...]
     fills: tuple[Filled, ...] = ()
+    #: degrees the page's text was turned (90: it reads upwards) and is read turned back
+    #: (`pdf.turned`); 0 for an upright page
+    rotation: int = 0
 
 
 @attrs.frozen

@@ -33,6 +33,8 @@ class Captions:
     numbers: dict[int, int]
     texts: dict[int, str]
     notes: dict[int, tuple[str, ...]]
+    #: the printed number where it is not a plain integer ('2-1', '3.4')
+    labels: dict[int, str] = attrs.field(factory=dict)
 
 
 def attach_captions(
@@ -46,6 +48,7 @@ def attach_captions(
     text), out of the flow and onto the table. A paragraph of notes is split where a line opens
     the next note. Small print is the layout's (`LayoutSettings.small_print_ratio`)."""
     numbers: dict[int, int] = {}
+    labels: dict[int, str] = {}
     texts: dict[int, str] = {}
     notes: dict[int, list[str]] = {}
     taken: set[int] = set()
@@ -72,7 +75,7 @@ def attach_captions(
         ):
             texts[block.index] = collapse(above.text)  # an unnumbered title in small print
             taken.add(i - 1)
-        if block.index not in numbers and block.index not in texts:
+        if block.index not in numbers and block.index not in texts and block.index not in labels:
             for j in (first - 1, last + 1) if len(run) > 1 else (i - 1, i + 1):
                 cand = blocks[j] if 0 <= j < len(blocks) else None
                 if isinstance(cand, Paragraph) and j not in taken and dialect.caption.match(cand.text):
@@ -80,7 +83,11 @@ def attach_captions(
                     for index, piece in zip(run if len(run) > 1 else [block.index], pieces, strict=False):
                         m = dialect.caption.match(piece)
                         if m:
-                            numbers[index] = int(m.group("num"))
+                            num = m.group("num")
+                            if num.isdigit():
+                                numbers[index] = int(num)
+                            else:
+                                labels[index] = num
                             texts[index] = collapse(m.group("text")) or ""
                     taken.add(j)
                     break
@@ -101,7 +108,7 @@ def attach_captions(
             taken.add(k)
             k += 1
     kept = [b for i, b in enumerate(blocks) if i not in taken]
-    return kept, Captions(numbers, texts, {k: tuple(v) for k, v in notes.items()})
+    return kept, Captions(numbers, texts, {k: tuple(v) for k, v in notes.items()}, labels)
 
 
 def _looks_like_title(paragraph: Paragraph, settings: SectionSettings, dialect: Dialect) -> bool:

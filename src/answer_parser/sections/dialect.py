@@ -29,8 +29,15 @@ _F = regex.VERBOSE | regex.IGNORECASE
 
 Layout = Literal["blocks", "interleaved"]
 
-#: a table caption: 'Tabel 3: ...'; groups `num` and `text`
-CAPTION = regex.compile(r"^\s*Tabel\s+(?P<num>\d+)\s*(?:[:.\-–—]\s*)?(?P<text>.*)$", regex.IGNORECASE)
+#: 'Tabel 3: ...', 'Tabel 3 - ...', 'Tabel 13 –ESR ...', 'Tabel 3. ...', 'Tabel 2-1: ...', 'Tabel 3.4 ...',
+#: or 'Tabel 3' then a capitalised title or nothing; not a sentence such as 'Tabel 2 toont ...' nor
+#: 'Tabel 3-jarigen'. `num` is the number as printed ('2-1'): `number` only where it is an integer
+CAPTION = regex.compile(
+    r"""^\s*Tabel\s+(?P<num>\d+(?:[.\-–]\d+)*)
+        (?:(?:\s*:|\.(?=\s)|\s+[-–—]|[-–—](?=\s))\s*|\s*$|\s+(?=(?-i:\p{Lu})))
+        (?P<text>.*)$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
 #: the word that opens a caption, numbered or not: a line opening with it is no header line or row
 CAPTION_WORD = "tabel"
 #: a note printed under a table: 'Bron: ...', 'Noot', '*', '(1)'

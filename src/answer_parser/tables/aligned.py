@@ -46,6 +46,7 @@ def lines_to_regions(
                 break
             j += 1
         body_rows = sum(body[i : end + 1])
+        end = _wrapped_last_label(lines, segs, i, end, settings.label_indent_tolerance)
         if body_rows >= MIN_BODY_ROWS:
             start = header_start(lines, segs, i, settings, dialect)
             first = _group_rows_above_body(segs, start, i)
@@ -60,6 +61,31 @@ def lines_to_regions(
         else:
             i += 1
     return regions
+
+
+def _wrapped_last_label(
+    lines: Sequence[Line], segs: Sequence[Sequence[Segment]], first: int, end: int, tol: float
+) -> int:
+    """The last body row's label wrapped onto the lines under it ('Vlaamse' / 'Milieumaatschappij',
+    the values beside its first line): a label-only line at the labels' indent and size, no
+    farther from the last row than the body rows stand from each other, with a wider gap (or
+    nothing) after it, as at the end of a table. `tol`: the label indent tolerance, in points, for
+    the indent and for the pitch."""
+    rows = [lines[r] for r in range(first, end + 1) if has_values(segs[r])]
+    row_pitch = min((b.top - a.top for a, b in pairwise(rows)), default=0.0)
+    k = end
+    while k + 1 < len(lines) and end > first and _row_part(segs[k + 1], segs[end], lines[k + 1]):
+        line, above = lines[k + 1], lines[k]
+        same_look = abs(line.x0 - lines[end].x0) <= tol and abs(line.size - lines[end].size) < SAME_SIZE
+        if not (same_look and 0 < line.top - above.top <= row_pitch + tol):
+            break
+        k += 1
+    apart = k + 1 >= len(lines) or lines[k + 1].top - lines[k].top > row_pitch + tol
+    return k if k > end and apart else end
+
+
+#: points: font sizes closer than this are one size (a note under a table is set smaller)
+SAME_SIZE: Final = 0.5
 
 
 def _row_part(segs: Sequence[Segment], body_segs: Sequence[Segment], line: Line) -> bool:
@@ -78,11 +104,23 @@ def _group_rows_above_body(segs: Sequence[Sequence[Segment]], start: int, first:
     last_multi = max((k for k in range(start, first) if len(segs[k]) > 1), default=None)
     if last_multi is None:
         return first
-    label_end = min(s.x0 for s in segs[first][1:]) if len(segs[first]) > 1 else float("inf")
+    # where the values of the first body row begin (its label may stand on a line of its own)
+    label_end = min((s.x0 for s in segs[first] if s.numeric), default=float("inf"))
     k = first
     while k - 1 > last_multi and len(segs[k - 1]) == 1 and segs[k - 1][0].x1 < label_end:
         k -= 1
     return k
+
+
+#: a line ending in ':' or '.' with this many words or more is a sentence, not a header cell
+#: ('Gem.', 'cum.' stand over their columns)
+SENTENCE_WORDS: Final = 3
+
+
+def is_sentence(line: Line, segments: Sequence[Segment]) -> bool:
+    """A line of running text ending a sentence or announcing something (':'), in one piece."""
+    text = line.text.rstrip()
+    return text.endswith((":", ".")) and len(segments) == 1 and len(line.words) >= SENTENCE_WORDS
 
 
 def header_start(
@@ -92,15 +130,14 @@ def header_start(
     settings: TableSettings,
     dialect: Dialect = FLEMISH,
 ) -> int:
-    """Header lines above the first body row: close, not a sentence ending in ':' or '.', not a
-    caption (`dialect.caption_word`), not running text, at most `MAX_HEADER_LINES`."""
+    """Header lines above the first body row: close, not a sentence, not a caption
+    (`dialect.caption_word`), not running text, at most `MAX_HEADER_LINES`."""
     start = first
     while start > 0 and first - start < MAX_HEADER_LINES:
         above = lines[start - 1]
         if not lines_close(above, lines[start], settings):
             break
-        text = above.text.rstrip()
-        if text.endswith((":", ".")) or text.lower().startswith(dialect.caption_word):
+        if is_sentence(above, segs[start - 1]) or above.text.lower().startswith(dialect.caption_word):
             break
         width = lines[first].x1 - lines[first].x0
         if len(segs[start - 1]) == 1 and above.x1 - above.x0 > settings.header_width_share * width:

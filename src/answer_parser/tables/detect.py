@@ -1,6 +1,11 @@
 """Which tables a page has: the ruled ones (`tables.lattice`) first; then, in the lines no
 ruled table claimed, the tables between horizontal rules (`tables.rules`), which win over
 the regions found by the alignment of numbers (`tables.aligned`) that they overlap.
+
+A ruled grid whose cells hold several numbers each (`false.cells_around_groups`) does not take its
+words: the alignment reads them, and the grid comes back only where nothing else was found.
+Tables of contents, charts and the text of figures (`tables.false`) are no tables: their words
+stay in the flow.
 """
 
 from __future__ import annotations
@@ -12,7 +17,8 @@ from ..layout.settings import DEFAULT_LAYOUT_SETTINGS, LayoutSettings
 from ..pdf.records import Edge, PageData
 from ..sections.dialect import FLEMISH, Dialect
 from .aligned import lines_to_regions, row_rules
-from .grid import Grid
+from .false import cells_around_groups, figure_caption_for, is_false_table, single_numbers
+from .grid import Box, Grid
 from .regions import Region, gap_breaks, region_to_grid
 from .rules import extend_below, rules_to_regions
 from .settings import DEFAULT_TABLE_SETTINGS, TableSettings
@@ -64,7 +70,11 @@ def add_stream_grids(
     """Tables without vertical rules, found in the lines no ruled table claimed."""
     out_grids, out_lines = [], []
     for page, page_grids_, page_lines in zip(pages, grids, lines, strict=True):
-        found = page_stream_grids(page_lines, page.number, settings, page.edges, dialect)
+        found = [
+            g
+            for g in page_stream_grids(page_lines, page.number, settings, page.edges, dialect)
+            if not is_false_table(g)
+        ]
         claimed = set().union(*(g.words for g in found)) if found else set()
         out_grids.append(sorted([*page_grids_, *found], key=lambda g: (g.bbox[1], g.bbox[0])))
         out_lines.append([ln for ln in page_lines if not claimed.intersection(ln.words)])
@@ -77,3 +87,60 @@ def free_lines(
     """The page's lines (`layout.lines`) made of words that no table claimed."""
     claimed = set().union(*(g.words for g in grids)) if grids else set()
     return words_to_lines((w for w in page.words if w not in claimed), page.number, settings)
+
+
+def split_ruled(grids: Sequence[Grid]) -> tuple[list[Grid], list[Grid]]:
+    """Ruled grids -> (grids that describe their cells, grids whose cells hold several numbers),
+    tables of contents and charts left out."""
+    kept = [g for g in grids if not is_false_table(g)]
+    return [g for g in kept if not cells_around_groups(g)], [g for g in kept if cells_around_groups(g)]
+
+
+def restore_blobby(
+    grids: list[list[Grid]], blobby: list[list[Grid]], lines: list[list[Line]]
+) -> tuple[list[list[Grid]], list[list[Line]]]:
+    """A ruled grid with cells of several numbers against what the alignment found in its place:
+    the reading that states more numbers, each in a cell of its own, wins. The grid comes back
+    where nothing else was found there, or where the tables found there state fewer numbers
+    one to a cell than it does (read as it is; `table_cells_blob` says so)."""
+    out_grids, out_lines = [], []
+    for page_grids_, page_blobby, page_lines in zip(grids, blobby, lines, strict=True):
+        kept = list(page_grids_)
+        back: list[Grid] = []
+        for b in page_blobby:
+            rivals = [g for g in kept if _overlaps(b.bbox, g.bbox)]
+            if sum(single_numbers(g) for g in rivals) < single_numbers(b):
+                kept = [g for g in kept if g not in rivals]
+                back.append(b)
+        claimed = set().union(*(g.words for g in back)) if back else set()
+        out_grids.append(sorted([*kept, *back], key=lambda g: (g.bbox[1], g.bbox[0])))
+        out_lines.append([ln for ln in page_lines if not claimed.intersection(ln.words)])
+    return out_grids, out_lines
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def drop_figures(
+    grids: list[list[Grid]],
+    lines: list[list[Line]],
+    settings: TableSettings = DEFAULT_TABLE_SETTINGS,
+    layout: LayoutSettings = DEFAULT_LAYOUT_SETTINGS,
+    dialect: Dialect = FLEMISH,
+) -> tuple[list[list[Grid]], list[list[Line]]]:
+    """Tables in a figure are its tick labels, data labels and legend (`false.figure_caption_for`):
+    their words go back to the page's lines."""
+    out_grids, out_lines = [], []
+    for page_grids_, page_lines in zip(grids, lines, strict=True):
+        prose = settings.prose_width_share * max((ln.x1 - ln.x0 for ln in page_lines), default=0.0)
+        keep: list[Grid] = []
+        back: list[Line] = []
+        for g in page_grids_:
+            if any(figure_caption_for(g, ln, page_lines, prose, dialect.caption) for ln in page_lines):
+                back += words_to_lines(sorted(g.words, key=lambda w: (w.top, w.x0)), g.page, layout)
+            else:
+                keep.append(g)
+        out_grids.append(keep)
+        out_lines.append(sorted([*page_lines, *back], key=lambda ln: (ln.top, ln.x0)))
+    return out_grids, out_lines

@@ -21,6 +21,7 @@ from ..dutch.numbers import is_numeric, looks_like_label
 from ..dutch.text import collapse, join_lines
 from ..layout.lines import Line
 from ..pdf.records import Word
+from .doubt import is_numbering
 from .grid import Grid, Slot
 from .settings import DEFAULT_TABLE_SETTINGS, TableSettings
 
@@ -65,7 +66,10 @@ def line_to_segments(line: Line, settings: TableSettings = DEFAULT_TABLE_SETTING
 
 
 def has_values(segments: Sequence[Segment]) -> bool:
-    """A body row: some segment after the first states a number."""
+    """A body row: some segment after the first states a number. A line numbering the columns
+    ('1 2 3' under 'Categorie', with no label) is a header line."""
+    if is_numbering([s.text for s in segments]):
+        return False
     return any(s.numeric and not looks_like_label(s.text) for s in segments[1:]) or (
         len(segments) >= 2
         and all(s.numeric for s in segments)
@@ -91,6 +95,8 @@ def states_value(line: Line) -> bool:
     """A word after the first is a number, and not one that labels (a year). Unlike
     `has_values`, it needs no segments: in a ruled table a number can stand closer to the
     text beside it than the gap that cuts a line into segments."""
+    if is_numbering([w.text for w in line.words]):
+        return False
     return any(is_numeric(w.text) and not looks_like_label(w.text) for w in line.words[1:])
 
 
@@ -217,37 +223,50 @@ def region_to_grid(
 def _header_rows(
     lines: Sequence[Sequence[Segment]], cols: Sequence[tuple[float, float]], settings: TableSettings
 ) -> list[tuple[Slot, ...]]:
-    """Header lines -> header rows. Consecutive lines whose segments stand over the same columns
-    are one wrapped header row; a line whose segments span other columns starts a new row."""
-    rows: list[list[list[str]]] = []  # row -> column -> line texts
-    spans_of_rows: list[list[tuple[int, int]]] = []
+    """Header lines -> header rows, decided column by column from the geometry.
+
+    A segment spanning several columns (a group header, `_group_span`) is a header level of its
+    own over those columns, the lines of a group header wrapped over the same columns one text;
+    the texts under it start the next level. Lines of text within one column's extent are one
+    cell wrapped over lines ('Aantal' / 'aanvragen', 'goedge-' / 'keurd' -> 'goedgekeurd'),
+    however many lines the cells beside it take: a column under no group keeps its text in the
+    top row.
+    """
     wide = _extend_columns(lines, cols)
-    covers = [
-        [_header_cover(s, wide, settings.header_overhang) for s in segs] for segs in lines
-    ]  # line -> segment -> columns
+    covers = [[_header_cover(s, wide, settings.header_overhang) for s in segs] for segs in lines]
+    n = len(cols)
+    entries: list[tuple[int, int, int, list[str]]] = []  # (level, first column, last column, lines)
+    last: list[int | None] = [None] * n  # per column, the entry it got last
     for k, segs in enumerate(lines):
         headed_below = {c for line_covers in covers[k + 1 :] for cover in line_covers for c in cover}
-        spans = [_group_span(s, i, covers[k], headed_below, wide, settings) for i, s in enumerate(segs)]
-        if rows and _same_structure(spans, spans_of_rows[-1]):
-            for s, (c0, _c1) in zip(segs, spans, strict=True):
-                rows[-1][c0].append(s.text)
-            spans_of_rows[-1] = sorted(set(spans_of_rows[-1]) | set(spans))
-        else:
-            texts: list[list[str]] = [[] for _ in cols]
-            for s, (c0, _c1) in zip(segs, spans, strict=True):
-                texts[c0].append(s.text)
-            rows.append(texts)
-            spans_of_rows.append(sorted(spans))
-    out: list[tuple[Slot, ...]] = []
-    for texts, spans in zip(rows, spans_of_rows, strict=True):
-        slots = [Slot(text=collapse(join_lines(t))) for t in texts]
-        for c0, c1 in spans:
-            if c1 > c0:
-                slots[c0] = attrs.evolve(slots[c0], span=c1 - c0 + 1)
-                for c in range(c0 + 1, c1 + 1):
-                    slots[c] = Slot(text="", covered=True)
-        out.append(tuple(slots))
-    return out
+        spans = [_group_span(seg, i, covers[k], headed_below, wide, settings) for i, seg in enumerate(segs)]
+        # the stub header first standing on the last header line, under text over the data
+        # columns: that line is a level of its own (top-aligned cells start on one line)
+        fresh = k > 0 and k == len(lines) - 1 and last[0] is None and any(c0 == 0 for c0, _ in spans)
+        level = max((e[0] for e in entries), default=-1) + 1
+        for seg, (c0, c1) in zip(segs, spans, strict=True):
+            if fresh:
+                entries.append((level, c0, c1, [seg.text]))
+                continue
+            prev = last[c0]
+            if (
+                prev is not None
+                and entries[prev][1:3] == (c0, c1)
+                and all(last[c] == prev for c in range(c0, c1 + 1))
+            ):
+                entries[prev][3].append(seg.text)  # the same cell, wrapped onto this line
+                continue
+            below = [entries[e][0] + 1 for e in (last[c] for c in range(c0, c1 + 1)) if e is not None]
+            entries.append((max(below, default=0), c0, c1, [seg.text]))
+            for c in range(c0, c1 + 1):
+                last[c] = len(entries) - 1
+    depth = max((e[0] for e in entries), default=-1) + 1
+    grid: list[list[Slot]] = [[Slot(text="") for _ in range(n)] for _ in range(depth)]
+    for level, c0, c1, texts in entries:
+        grid[level][c0] = Slot(text=collapse(join_lines(texts)), span=c1 - c0 + 1)
+        for c in range(c0 + 1, c1 + 1):
+            grid[level][c] = Slot(text="", covered=True)
+    return [tuple(row) for row in grid]
 
 
 def _group_span(
@@ -281,11 +300,6 @@ def _group_span(
             if centred and j - i > best[1] - best[0]:
                 best = (i, j)
     return best
-
-
-def _same_structure(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> bool:
-    """Each span of the new line lies within a span of the row so far, and spans the same width."""
-    return all(any(b0 <= a0 and a1 <= b1 and (a1 - a0) == (b1 - b0) for b0, b1 in b) for a0, a1 in a)
 
 
 def _body_rows(

@@ -17,7 +17,7 @@ import attrs
 from ..layout.lines import Line
 from ..pdf.records import Edge, Word
 from ..sections.dialect import FLEMISH, Dialect
-from .aligned import header_start
+from .aligned import header_start, is_sentence
 from .lattice import merge_rulings
 from .regions import (
     BREAK_ABOVE,
@@ -92,6 +92,7 @@ def rules_to_regions(
                 break
         else:
             stacks.append([r])
+    stacks = _join_partial_rules(stacks, settings)
     segments = {ln: line_to_segments(ln, settings) for ln in lines} if stacks else {}
     found: list[RuledRegion] = []
     for stack in stacks:
@@ -100,6 +101,29 @@ def rules_to_regions(
                 _with_header(bands, lines, segments, stack[0], settings, dialect), segments, settings
             )
     return found
+
+
+def _join_partial_rules(stacks: list[list[Edge]], settings: TableSettings) -> list[list[Edge]]:
+    """A lone rule between the two rules of a wider stack (booktabs: above the table and under
+    it), ending where they end but starting further right, is the rule under the header drawn
+    over the data columns only: one of them."""
+    tol = settings.snap_tolerance
+    hosts = [s for s in stacks if len(s) == 2]  # booktabs: a rule above the table, one under it
+    out = [s for s in stacks if len(s) > 1 or not any(_under_stack(s[0], h, tol) for h in hosts)]
+    for stack in stacks:
+        if len(stack) == 1 and stack not in out:
+            host = next(h for h in hosts if _under_stack(stack[0], h, tol))
+            host.append(stack[0])
+            host.sort(key=lambda e: e.top)
+    return out
+
+
+def _under_stack(rule: Edge, stack: Sequence[Edge], tol: float) -> bool:
+    return (
+        abs(rule.x1 - stack[0].x1) <= tol
+        and rule.x0 > stack[0].x0 + tol
+        and stack[0].top < rule.top < stack[-1].top
+    )
 
 
 def _stack_to_runs(
@@ -207,10 +231,18 @@ def _with_header(
         first.size, 1.0
     ):
         return [[], *bands]
-    run = [*above, first]
-    start = header_start(run, [segments[ln] for ln in run], len(run) - 1, settings, dialect)
+    # the line right above the rule is the header's last line (the rule explains the wider gap
+    # to the body), unless it reads as a caption or a sentence; the lines close above it join
+    last = above[-1]
+    if (
+        is_sentence(last, segments[last])
+        or last.text.lower().startswith(dialect.caption_word)
+        or _is_prose(last, segments, rule.x1 - rule.x0, settings, dialect)
+    ):
+        return [[], *bands]
+    start = header_start(above, [segments[ln] for ln in above], len(above) - 1, settings, dialect)
     overhang = settings.rule_overhang
-    header = [ln for ln in run[start:-1] if rule.x0 - overhang <= ln.x0 and ln.x1 <= rule.x1 + overhang]
+    header = [ln for ln in above[start:] if rule.x0 - overhang <= ln.x0 and ln.x1 <= rule.x1 + overhang]
     return [header, *bands]
 
 

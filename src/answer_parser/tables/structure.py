@@ -13,6 +13,7 @@ from ..dutch.text import collapse
 from ..model import Cell, Column, Row
 from ..sections.dialect import FLEMISH, Dialect
 from .cells import type_column
+from .doubt import doubt_warnings, is_numbering
 from .grid import Grid, Slot, TableData
 from .settings import DEFAULT_TABLE_SETTINGS, TableSettings
 
@@ -56,14 +57,18 @@ def stub_present(rows: Sequence[Sequence[Slot]]) -> bool:
 
 
 def header_rows(rows: Sequence[Sequence[Slot]], stub: bool) -> list[Sequence[Slot]]:
-    """Leading rows without a data value in any data column (at most `MAX_HEADER_ROWS`).
+    """Leading rows without a data value in any data column (at most `MAX_HEADER_ROWS`); a row
+    numbering the columns ('1 2 3', no label) under a header row is one of them.
 
     A table with no data value at all has its first row as header.
     """
     first_data = 1 if stub else 0
     heads: list[Sequence[Slot]] = []
     for row in rows:
-        if len(heads) >= MAX_HEADER_ROWS or any(_is_data_value(s.text) for s in row[first_data:]):
+        # a row numbering the columns under a header ('Categorie' over 1 2 3) is a header row
+        numbering = bool(heads) and not row[0].text and is_numbering([s.text for s in row[first_data:]])
+        data = not numbering and any(_is_data_value(s.text) for s in row[first_data:])
+        if len(heads) >= MAX_HEADER_ROWS or data:
             break
         if heads and stub and row[0].text and not any(s.text for s in row[first_data:]):
             break  # a label with nothing beside it: a group row of the body
@@ -196,6 +201,7 @@ def chain_to_table(
         )
         for i, (label, level) in enumerate(zip(labels, levels, strict=True))
     )
+    warnings += doubt_warnings(paths, out_rows)
     x0, top, x1, bottom = grids[0].bbox
     return TableData(
         pages=tuple(dict.fromkeys(g.page for g in grids)),
