@@ -10,7 +10,8 @@ answer alone, a question alone, or an annex; 1-5 items numbered in any style the
 lists followed by text back at the margin (with or without space after the list); tables of
 every border style inside items, with captions above, below or none, source notes ('Bron: ...'),
 marks in row labels and cells, sometimes long enough to run over a page; text after a table in
-the same item; serif or sans type; answer headings on one line or three, set solid or spaced.
+the same item; captions below tables that end only where the type changes (`tight_captions`);
+serif or sans type; answer headings on one line or three, set solid or spaced.
 The spec goes through the fixture builder (reportlab by default, `--libreoffice` for DOCX through
 LibreOffice) and its expected JSON is computed from the spec (fixtures/builder/expected.py), never
 from the parser. The parse is compared with it as a subset (`answer_parser.compare.diff`) per
@@ -181,7 +182,7 @@ def paragraph(rng: random.Random, marks: bool) -> str:
 
 
 def random_list(rng: random.Random) -> Json:
-    bullet = rng.choice(["•", "-", "▪", "–"])
+    bullet = rng.choice(["•", "-", "–"])  # (reportlab's base fonts draw '▪' from ZapfDingbats as 'n')
     entries = rng.sample(LIST_ENTRIES, rng.randint(2, 4))
     return {"list": [{"bullet": bullet, "text": e} for e in entries], "tight": rng.random() < 0.5}
 
@@ -307,6 +308,7 @@ def random_spec(rng: random.Random, name: str, producer: str) -> Json:
         "comment": f"random {shape} document (benchmarks/doc_fuzz.py)",
         "producer": producer,
         "font": rng.choice(["sans", "serif"]),
+        "tight_captions": rng.random() < 0.3,
         "footer": rng.choice(["{page}/{pages}", "Pagina {page} van {pages}", None]),
         "running_header": None,
         "header_block": None,
