@@ -320,18 +320,19 @@ def random_spec(rng: random.Random, name: str, producer: str) -> Json:
     }
     tables: list[Json] = spec["tables"]
     if shape == "annex":
-        title = rng.choice(
-            [
-                f"Bijlage bij het antwoord op vraag nr. {number}",
-                f"Bijlage 1 bij vraag nr. {number} van {date}",
-            ]
+        dated = rng.random() < 0.5
+        title = (
+            f"Bijlage 1 bij vraag nr. {number} van {date}"
+            if dated
+            else f"Bijlage bij het antwoord op vraag nr. {number}"
         )
         annex_blocks: list[Any] = [paragraph(rng, marks=False)]
         for _ in range(rng.randint(1, 2)):
             tables.append(doc_table(rng, producer, len(tables) + 1))
             annex_blocks.append({"table": len(tables) - 1})
         spec["annex"] = {"title": title, "blocks": annex_blocks}
-        spec["expected"]["annex"] = {"refers_to": {"number": number, "date": None, "asker": None}}
+        refers_to = {"number": number, "date": iso_date(date) if dated else None, "asker": None}
+        spec["expected"]["annex"] = {"refers_to": refers_to}
         return spec
     style = rng.choice(STYLES)
     n_items = rng.randint(1, 5) if style != "letters" else rng.randint(2, 4)
