@@ -382,7 +382,8 @@ def random_spec(rng: random.Random, name: str, producer: str) -> Json:
             "minister": minister,
             "office": office,
             "heading": heading,
-            "intro": [paragraph(rng, marks=False)] if rng.random() < 0.3 else [],
+            # an intro above one unnumbered item would read as that item's first paragraph
+            "intro": [paragraph(rng, marks=False)] if rng.random() < 0.3 and items[0]["number"] else [],
             "items": items,
         }
         spec["expected"]["answer"] = {
