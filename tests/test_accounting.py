@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from answer_parser.accounting import PageWord, document_strings, tokens, unplaced_warnings, unplaced_words
+from answer_parser.sections.accounting import (
+    PageWord,
+    document_strings,
+    tokens,
+    unplaced_warnings,
+    unplaced_words,
+)
 
 
 def words(page: int, text: str) -> list[PageWord]:

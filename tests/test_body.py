@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from answer_parser.body import body_paragraphs, is_annex_title, read_annex_title
 from answer_parser.model import Annex, BodyParagraph, Person, Reference
+from answer_parser.sections.body import body_paragraphs, is_annex_title, read_annex_title
 
 
 def test_an_annex_title_names_its_question() -> None:

@@ -9,7 +9,7 @@ import pdfplumber
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from answer_parser.marks import drop_marks, lift_marks, plain_marks, split_marks
+from answer_parser.pdf.marks import drop_marks, lift_marks, plain_marks, split_marks
 
 
 def char(

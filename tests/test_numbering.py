@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from answer_parser.model import Answer, Column, Item, Question, Row, Table
-from answer_parser.numbering import answer_missing_warnings, missing_answers
+from answer_parser.sections.numbering import answer_missing_warnings, missing_answers
 
 
 def question(*numbers: str) -> Question:

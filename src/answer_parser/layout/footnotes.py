@@ -11,6 +11,7 @@ import regex
 
 from ..dutch.text import join_text_lines
 from ..model import Warning
+from ..pdf.marks import drop_marks
 from .lines import Line, body_size
 
 
@@ -61,7 +62,8 @@ def _footnote_block(lines: Sequence[Line], body: float) -> int | None:
 
 def _strip_markers(line: Line, numbers: set[int]) -> Line:
     """Footnote reference numbers glued to the word they follow ('regenboogbeleid»?1',
-    'rapport1 geeft') taken off, for the numbers of the page's footnotes."""
+    'rapport1 geeft', and marks read as superscripts: 'uit 2022⁴') taken off, for the numbers of
+    the page's footnotes."""
     alternatives = "|".join(str(n) for n in sorted(numbers, reverse=True))
     marker = regex.compile(
         rf"(?:(?<=\p{{Ll}}{{4}})|(?<=[\p{{L}}\p{{Ll}}][?!.,;:»”’\"')]+))(?:{alternatives})(?=[?!.,;:»”’\"')]*$)"
@@ -69,7 +71,7 @@ def _strip_markers(line: Line, numbers: set[int]) -> Line:
     words = []
     changed = False
     for w in line.words:
-        text = marker.sub("", w.text, count=1)
+        text = drop_marks(marker.sub("", w.text, count=1), numbers)
         if text != w.text and text:
             words.append(attrs.evolve(w, text=text))
             changed = True

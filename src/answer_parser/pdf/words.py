@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..settings import DEFAULT_SETTINGS, Settings
+from .marks import lift_marks
 from .records import Word
 
 _BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demi")
@@ -31,9 +32,12 @@ def chars_to_words(chars: list[dict[str, Any]], settings: Settings = DEFAULT_SET
 
     Lines are found by sorting on the character's middle; characters within `word_y_tolerance`
     of a line's first character join it. Duplicate characters drawn twice (fake bold) are dropped.
+    Footnote marks (small raised digits after a word) become superscript digits of that word
+    first (`marks.lift_marks`).
     """
     if not chars:
         return
+    chars = lift_marks(chars)
     # Sorted on (middle rounded to 0.1, x0) as two stable sorts over plain floats: the same order,
     # without a key tuple per character (tuples are objects the garbage collector must visit).
     mids = [(c["top"] + c["bottom"]) / 2 for c in chars]

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from .model import Answer, Item, Question, Table, Warning
+from ..model import Answer, Item, Question, Table, Warning
 
 #: a label of item `n` inside other text: '3)', '3.', 'Vraag 3', 'Antwoord 3', 'Ad 3', at the
 #: start of the text or after a clause ended

@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 import regex
 
-from .model import Document, Warning
+from ..model import Document, Warning
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 _SUPERSCRIPTS = regex.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
@@ -170,7 +170,7 @@ def account(document: Document, words: Sequence[PageWord], elsewhere: Iterable[s
     """`text_unplaced` warnings for the printed `words` (furniture taken out) that `document`
     does not hold; `elsewhere` are texts taken out on purpose (footnotes, text left out with a
     warning of its own)."""
-    from .convert import to_dict
+    from ..convert import to_dict
 
     data = to_dict(document)
     placed = [*document_strings(data), *elsewhere]

@@ -12,8 +12,8 @@ mark must not pull its line up into the line above) and its text keeps the mark 
 Downstream the superscript digits are marks: `split_marks` takes them off the end of a cell's
 text (into `Cell.marks`), and footnote removal drops those that name a footnote of the page.
 
-Input and output are pdfplumber character dicts in content-stream order (`reading`'s word
-building calls `lift_marks` once per page, before grouping characters into lines).
+Input and output are pdfplumber character dicts in content-stream order (`words.chars_to_words`
+calls `lift_marks` once per page, before grouping characters into lines).
 """
 
 from __future__ import annotations

@@ -14,10 +14,10 @@ from collections.abc import Iterable
 
 import regex
 
-from .dates import find_dutch_date
-from .model import Annex, BodyParagraph, Person, Reference
-from .names import display_name
-from .text import collapse
+from ..dutch.dates import find_dutch_date
+from ..dutch.names import display_name
+from ..dutch.text import collapse
+from ..model import Annex, BodyParagraph, Person, Reference
 
 #: an annex title: 'Bijlage', 'Bijlage 1', 'BIJLAGE 2:' at the start of the first paragraph
 _ANNEX_TITLE = regex.compile(r"^\s*bijlage\b", regex.IGNORECASE)
