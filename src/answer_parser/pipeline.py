@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
+
 from .dutch.text import find_urls, normalize_url, unique
 from .layout.blocks import Block, TableAnchor, flow_to_blocks
 from .layout.footnotes import Footnote, footnote_warnings, split_footnotes
@@ -19,8 +21,10 @@ from .model import Document, Source, Table, Warning
 from .pdf.reading import read_pdf
 from .pdf.records import PdfData
 from .pdf.records import Source as Input
+from .sections.accounting import account, printed_words
 from .sections.captions import attach_captions
 from .sections.dialect import Dialect, detect_dialect
+from .sections.numbering import answer_missing_warnings
 from .sections.read import read_sections
 from .settings import DEFAULT_SETTINGS, Settings
 from .tables.chains import anchors_of, grids_to_chains
@@ -57,6 +61,8 @@ def document_from_pdf(
     furniture = find_furniture(
         [(p.height, ls) for p, ls in zip(pdf.pages, lines, strict=True)], settings, dialect.furniture
     )
+    claimed = [{w for g in page_grids_ for w in g.words} for page_grids_ in grids]
+    printed = printed_words(pdf.pages, claimed, lines, furniture)
     lines = [[ln for ln in ls if (ln.page, ln.top, ln.text) not in furniture] for ls in lines]
     footnotes: list[Footnote] = []
     if dialect.footnotes:
@@ -83,7 +89,8 @@ def document_from_pdf(
     )
     warnings = list(sections.warnings) + footnote_warnings(footnotes) + _table_warnings(tables_data)
     warnings += [w for table in tables for w in check_totals(table)]
-    return Document(
+    warnings += answer_missing_warnings(sections.question, sections.answer, tables)
+    document = Document(
         source=Source(path=pdf.path, sha256=pdf.sha256, pages=len(pdf.pages), producer=pdf.producer),
         kind=sections.kind,  # type: ignore[arg-type]
         question=sections.question,
@@ -91,7 +98,18 @@ def document_from_pdf(
         tables=tables,
         links=_links(pdf, blocks, footnotes),
         warnings=tuple(warnings),
+        body=sections.body,
+        annex=sections.annex,
     )
+    # taken out on purpose: the footnotes, and text left out with a warning that quotes it
+    left_out = [f"{n.number} {n.text}" for n in footnotes]
+    left_out += [w.message for w in sections.warnings if w.code in QUOTING_CODES]
+    unplaced = account(document, printed, left_out)
+    return attrs.evolve(document, warnings=(*document.warnings, *unplaced)) if unplaced else document
+
+
+#: warnings whose message quotes the text they left out of the Document
+QUOTING_CODES = frozenset({"text_before_answer"})
 
 
 def _links(pdf: PdfData, blocks: Sequence[Block], footnotes: Sequence[Footnote] = ()) -> tuple[str, ...]:

@@ -22,13 +22,15 @@ from __future__ import annotations
 import datetime
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
 import regex
 
+from ..layout.lines import Line
 from ..model import Document, Warning
+from ..pdf.records import PageData, Word
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 _SUPERSCRIPTS = regex.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
@@ -163,6 +165,27 @@ def unplaced_warnings(unplaced: Sequence[PageWord]) -> list[Warning]:
                 "text_unplaced", f"{len(texts)} word(s) on page {page} placed nowhere: {quoted!r}", page=page
             )
         )
+    return out
+
+
+def printed_words(
+    pages: Sequence[PageData],
+    claimed: Sequence[Collection[Word]],
+    lines: Sequence[Sequence[Line]],
+    furniture: Collection[tuple[int, float, str]],
+) -> list[PageWord]:
+    """Every word printed on the pages, page furniture left out: per page the words the ruled
+    tables `claimed`, then those of the other lines (`lines`, keyed out by `furniture`)."""
+    out: list[PageWord] = []
+    for page, page_claimed, page_lines in zip(pages, claimed, lines, strict=True):
+        in_tables = sorted(page_claimed, key=lambda w: (w.top, w.x0))
+        out += [PageWord(page.number, w.text) for w in in_tables]
+        out += [
+            PageWord(page.number, w.text)
+            for ln in page_lines
+            if (ln.page, ln.top, ln.text) not in furniture
+            for w in ln.words
+        ]
     return out
 
 
