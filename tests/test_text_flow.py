@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from answer_parser.dutch.text import join_text_lines
 from answer_parser.layout.blocks import Block, TableAnchor
+from answer_parser.layout.footnotes import split_footnotes
 from answer_parser.layout.lines import Line
 from answer_parser.layout.paragraphs import Paragraph, lines_to_paragraphs
 from answer_parser.model import Annex, BodyParagraph, Reference
@@ -151,3 +152,30 @@ def test_an_unknown_document_keeps_all_its_running_text() -> None:
     sections = read_sections(blocks, 0, FLEMISH)
     assert sections.kind == "unknown" and sections.annex is None
     assert [b.text for b in sections.body] == texts
+
+
+def test_a_list_goes_on_over_a_page_break() -> None:
+    lines = [
+        line("De maatregelen:", top=700),
+        line("- de verkooppunten", top=712, x0=87),
+        line("- de opslag", page=2, top=80, x0=87),
+        line("Daarna volgt een evaluatie.", page=2, top=92),
+    ]
+    assert [p.text for p in lines_to_paragraphs(lines, pitch=1.2)] == [
+        "De maatregelen:\n- de verkooppunten\n- de opslag",
+        "Daarna volgt een evaluatie.",
+    ]
+
+
+def test_table_rows_in_small_print_at_the_page_bottom_are_no_footnotes() -> None:
+    body = [line(f"Tekst van de pagina, regel {i}.", top=100 + 12 * i) for i in range(20)]
+    rows = [
+        Line(
+            1, (*line("18 - 29 jaar", top=700, size=9).words, *line("52,8 %", top=700, x0=250, size=9).words)
+        ),
+        Line(
+            1, (*line("30 - 39 jaar", top=711, size=9).words, *line("16,5 %", top=711, x0=250, size=9).words)
+        ),
+    ]
+    kept, notes = split_footnotes([[*body, *rows]])
+    assert notes == [] and kept == [[*body, *rows]]

@@ -5,6 +5,7 @@ their reference numbers, and told in one warning.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 import attrs
 import regex
@@ -30,17 +31,29 @@ _FOOTNOTE_START = regex.compile(r"^(?P<number>\d{1,3})\s+(?P<rest>\S.*)$")
 _FOOTNOTE_TEXT = regex.compile(r"\p{L}{2,}")
 
 
+#: a gap between two words wider than this many times the type size splits columns: a line with
+#: one is a table row, never a footnote (the gap after a note's number does not count)
+COLUMN_GAP = 2.5
+
+
+def _has_column_gap(line: Line) -> bool:
+    """Words standing apart like the cells of a table row ('18 - 29 jaar   52,8 %   14.302')."""
+    words = line.words[1:]
+    return any(b.x0 - a.x1 > COLUMN_GAP * line.size for a, b in pairwise(words))
+
+
 def _footnote_block(lines: Sequence[Line], body: float) -> int | None:
     """Index of the first line of the footnote block at the bottom of a page's lines, or None.
 
     The block: the last lines of the page, set smaller than the body text, without a gap between
-    them, standing apart from the text above (by a gap or by their size), the first one opening
-    with a note number followed by words ('1 NOS, d.d. 1 maart 2024, ...')."""
+    them, standing apart from the text above (by a gap or by their size), none with words set
+    apart like table cells (`_has_column_gap`), the first one opening with a note number followed
+    by words ('1 NOS, d.d. 1 maart 2024, ...')."""
     small = 0.92 * body
     i = len(lines)
     while i > 0:
         line = lines[i - 1]
-        if line.size >= small:
+        if line.size >= small or _has_column_gap(line):
             break
         if i < len(lines):
             below = lines[i]

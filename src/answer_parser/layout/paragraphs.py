@@ -76,7 +76,8 @@ def lines_to_paragraphs(
     a paragraph: text back at the margin after a list is not the last entry's tail.
 
     A page break ends a paragraph unless the text visibly goes on: the last line has no
-    closing punctuation and the next page's first line starts in lower case. `pitch` (the usual
+    closing punctuation and the next page's first line starts in lower case, or a list goes on
+    with an entry at the same indent. `pitch` (the usual
     line pitch as a share of font size) defaults to the one measured on `lines`.
     """
     if not lines:
@@ -93,7 +94,10 @@ def lines_to_paragraphs(
             continue
         if line.page != prev.page:
             broken = not prev.text.rstrip().endswith((".", "?", "!", ":")) and line.text[:1].islower()
-            new = not broken
+            # a list that goes on over the page break: the next entry at the same indent
+            entry = _bullet_x(line)
+            list_goes_on = bullet_x is not None and entry is not None and abs(entry - bullet_x) <= LIST_MARGIN
+            new = not broken and not list_goes_on
         else:
             size = max(prev.size, line.size, 1.0)
             gap = (line.top - prev.top) / size
