@@ -179,3 +179,23 @@ def test_table_rows_in_small_print_at_the_page_bottom_are_no_footnotes() -> None
     ]
     kept, notes = split_footnotes([[*body, *rows]])
     assert notes == [] and kept == [[*body, *rows]]
+
+
+def test_an_unnumbered_title_between_two_tables_is_the_caption_of_the_one_below() -> None:
+    note = Paragraph(
+        (
+            line("Bron: Agentschap Binnenlands Bestuur", top=300, size=8.0),
+            line("Overzicht van de boetes per jaar", top=309, size=8.0, bold=True),
+        )
+    )
+    blocks: list[Block] = [TableAnchor(0, 1, 220, 1, 290), note, TableAnchor(1, 1, 330, 1, 400)]
+    kept, captions = attach_captions(blocks, FLEMISH)
+    assert captions.notes == {0: ("Bron: Agentschap Binnenlands Bestuur",)}
+    assert captions.texts == {1: "Overzicht van de boetes per jaar"} and 1 not in captions.numbers
+    assert [b for b in kept if isinstance(b, Paragraph)] == []
+    # in body type, right under a table, too
+    title = Paragraph((line("Overzicht van de boetes per jaar", top=300, bold=True),))
+    _, captions = attach_captions(
+        [TableAnchor(0, 1, 220, 1, 290), title, TableAnchor(1, 1, 320, 1, 400)], FLEMISH
+    )
+    assert captions.texts == {1: "Overzicht van de boetes per jaar"}

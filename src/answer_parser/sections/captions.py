@@ -56,10 +56,11 @@ def attach_captions(blocks: Sequence[Block], dialect: Dialect = FLEMISH) -> tupl
             and i - 1 not in taken
             and not dialect.caption.match(above.text)
             and not dialect.table_note.match(above.lines[0].text)
-            and all(ln.size < small for ln in above.lines)
+            and (all(ln.size < small for ln in above.lines) or _under_a_table(blocks, i - 1, taken))
             and _looks_like_title(above)
         ):
-            texts[block.index] = collapse(above.text)  # an unnumbered title in small print
+            # an unnumbered title in small print, or one right between two tables
+            texts[block.index] = collapse(above.text)
             taken.add(i - 1)
         if block.index not in numbers and block.index not in texts:
             for j in (first - 1, last + 1) if len(run) > 1 else (i - 1, i + 1):
@@ -98,6 +99,12 @@ def attach_captions(blocks: Sequence[Block], dialect: Dialect = FLEMISH) -> tupl
 #: a caption between two tables goes by distance only where one gap is at most this share of
 #: the other (read by `_above_next_table`; producers set a caption 3-6 pt from its own table)
 CLEARLY_CLOSER = 0.5
+
+
+def _under_a_table(blocks: Sequence[Block], k: int, taken: set[int]) -> bool:
+    """The paragraph at `k` stands right under a table or under the caption or notes already
+    taken for it."""
+    return k > 0 and (isinstance(blocks[k - 1], TableAnchor) or k - 1 in taken)
 
 
 def _above_next_table(blocks: Sequence[Block], j: int, table: TableAnchor) -> bool:
