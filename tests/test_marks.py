@@ -61,6 +61,7 @@ def test_split_drop_and_plain() -> None:
     assert split_marks("2.954⁵") == ("2.954", ("5",))
     assert split_marks("2025⁵⁵") == ("2025", ("55",))
     assert split_marks("1.234") == ("1.234", ())
+    assert split_marks("12 m²") == ("12 m²", ()) and split_marks("1 m²³") == ("1 m²³", ())
     assert drop_marks("uit 2022⁴ en NIS2³", {4}) == "uit 2022 en NIS2³"
     assert plain_marks("uit 2022⁴") == "uit 20224"
 

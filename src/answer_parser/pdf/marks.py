@@ -26,8 +26,10 @@ import regex
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 _TO_PLAIN = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
-_TRAILING = regex.compile(f"[{SUPERSCRIPT_DIGITS}]+$")
+#: marks at the end of a cell: after a digit or closing punctuation, not after a letter ('m²')
+_TRAILING = regex.compile(f"(?<![\\p{{L}}{SUPERSCRIPT_DIGITS}])[{SUPERSCRIPT_DIGITS}]+$")
 _ANY = regex.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+_DIGITS = frozenset("0123456789")
 
 #: a mark is set at most this share of the size of the character it follows (footnote marks are
 #: usually 58-80 % of the text size; a digit at 85 % or more is text set a little smaller)
@@ -46,7 +48,7 @@ MARK_MAX_GAP = 0.25
 def _is_mark_after(c: dict[str, Any], base: dict[str, Any]) -> bool:
     """`c` is a raised, smaller digit right after `base`."""
     size = float(base["size"])
-    if size <= 0 or not c["text"].isdigit() or len(c["text"]) != 1:
+    if size <= 0 or c["text"] not in _DIGITS:
         return False
     return (
         float(c["size"]) <= MARK_MAX_SIZE * size
@@ -80,7 +82,7 @@ def lift_marks(chars: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _continues_mark(c: dict[str, Any], previous: dict[str, Any], base: dict[str, Any]) -> bool:
     """The next digit of a mark already begun: as small, on the same raised baseline, glued."""
-    if not previous.get("lifted") or not c.get("text", "").isdigit():
+    if not previous.get("lifted") or c.get("text", "") not in _DIGITS:
         return False
     size = float(base["size"])
     return (
@@ -92,7 +94,8 @@ def _continues_mark(c: dict[str, Any], previous: dict[str, Any], base: dict[str,
 
 def split_marks(text: str) -> tuple[str, tuple[str, ...]]:
     """A cell's or label's text without the footnote marks at its end, and the marks in plain
-    digits: '2.954⁵' -> ('2.954', ('5',)); '2025⁵⁵' -> ('2025', ('55',)); no marks -> (text, ())."""
+    digits: '2.954⁵' -> ('2.954', ('5',)); '2025⁵⁵' -> ('2025', ('55',)); no marks -> (text, ()).
+    A superscript after a letter is part of a unit ('12 m²'), not a mark."""
     m = _TRAILING.search(text)
     if m is None:
         return text, ()
