@@ -199,3 +199,19 @@ def test_an_unnumbered_title_between_two_tables_is_the_caption_of_the_one_below(
         [TableAnchor(0, 1, 220, 1, 290), title, TableAnchor(1, 1, 320, 1, 400)], FLEMISH
     )
     assert captions.texts == {1: "Overzicht van de boetes per jaar"}
+
+
+def test_a_caption_below_a_table_ends_where_a_list_begins() -> None:
+    for bullet in ("-", "•"):
+        caption = Paragraph(
+            (
+                line("Tabel 1: Verdeling van de middelen", top=300),
+                line(f"{bullet} de erkende sportfederaties", top=312, x0=87),
+                line(f"{bullet} de centra voor volwassenenonderwijs", top=324, x0=87),
+            )
+        )
+        kept, captions = attach_captions([TableAnchor(0, 1, 220, 1, 290), caption], FLEMISH)
+        assert captions.texts == {0: "Verdeling van de middelen"}
+        assert [b.text for b in kept if isinstance(b, Paragraph)] == [
+            f"{bullet} de erkende sportfederaties\n{bullet} de centra voor volwassenenonderwijs"
+        ]

@@ -11,7 +11,7 @@ from itertools import pairwise
 import attrs
 import regex
 
-from ..dutch.text import collapse, join_lines
+from ..dutch.text import collapse, join_lines, opens_with_bullet
 from ..layout.blocks import Block, TableAnchor
 from ..layout.lines import body_size
 from ..layout.paragraphs import Paragraph
@@ -132,7 +132,8 @@ CAPTION_SIZE_CHANGE = 0.1
 
 def _caption_end(paragraph: Paragraph, dialect: Dialect) -> int:
     """How many lines of a caption or note paragraph belong to it: it ends where the weight or
-    size changes, where a line starts left of its first line, or at a line that opens an item."""
+    size changes, where a line starts left of its first line, or at a line that opens an item or
+    a list entry."""
     first = paragraph.lines[0]
     labels = [p for p in (dialect.item_start, dialect.question_label, dialect.answer_label) if p is not None]
     for k, line in enumerate(paragraph.lines[1:], start=1):
@@ -140,6 +141,7 @@ def _caption_end(paragraph: Paragraph, dialect: Dialect) -> int:
             line.bold != first.bold
             or abs(line.size - first.size) > CAPTION_SIZE_CHANGE * first.size
             or line.x0 < first.x0 - CAPTION_INDENT
+            or opens_with_bullet(line.text)
             or any(p.match(line.text) for p in labels)
         ):
             return k
@@ -158,7 +160,7 @@ def cut_captions(blocks: Sequence[Block], dialect: Dialect = FLEMISH) -> list[Bl
             isinstance(block, Paragraph)
             and len(block.lines) > 1
             and (near_table or _after_notes(out, dialect))
-            and (dialect.caption.match(block.text) or dialect.table_note.match(block.lines[0].text))
+            and (dialect.caption.match(block.lines[0].text) or dialect.table_note.match(block.lines[0].text))
         ):
             end = _caption_end(block, dialect)
             if end < len(block.lines):
