@@ -1,18 +1,31 @@
-"""Shared test helpers: where fixtures and the shared corpus live, and the contract validator."""
+"""Shared test helpers: where fixtures and the shared corpus live, the contract validator, and the
+corpus parsed once per session (`corpus_run`).
+
+Tests that read ../shared/corpus carry the marker `corpus` (pyproject.toml): `python -m pytest -m
+"not corpus"` leaves them out; `python -m pytest -q` runs everything.
+"""
 
 from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
+import tempfile
+import time
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
+
+import answer_parser
+from answer_parser import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -62,3 +75,70 @@ def tiny_pdf(encrypt: str | None = None, text: bool = True) -> bytes:
     c.showPage()
     c.save()
     return buf.getvalue()
+
+
+# -- the corpus, parsed once per session ------------------------------------------------------------
+
+#: seconds one corpus file may take in the batch: generous, for a machine shared with other work
+CORPUS_FILE_TIMEOUT = 300
+#: seconds the whole corpus batch may take
+CORPUS_RUN_TIMEOUT = 3600
+
+
+@attrs.frozen
+class CorpusRun:
+    """`answer-parser batch` over the whole corpus (2 workers, tables as CSV), run once."""
+
+    pdfs: tuple[str, ...]
+    records: tuple[dict[str, Any], ...]
+    returncode: int
+    stderr: str
+    seconds: float
+    tables_dir: Path
+
+    def record(self, path: Path | str) -> dict[str, Any]:
+        wanted = str(path)
+        return next(r for r in self.records if r["source"]["path"] == wanted)
+
+    def document(self, path: Path | str) -> Document:
+        """The document of one corpus PDF, from the batch's record (the JSON round trip is exact).
+        A file the batch gave up on for time (a busy machine) is parsed again here."""
+        record = self.record(path)
+        if record.get("error", {}).get("code") == "timeout":
+            return answer_parser.parse(path)
+        assert "error" not in record, record
+        return answer_parser.from_dict(record)
+
+
+@cache
+def corpus_run() -> CorpusRun:
+    """The corpus through `answer-parser batch` once per test session (the tests that read the
+    corpus share it: test_corpus, test_tweede_kamer, the batch's corpus test)."""
+    if not CORPUS.is_dir():
+        pytest.skip(f"{CORPUS} is absent")
+    work = Path(tempfile.mkdtemp(prefix="corpus-run-"))
+    out, tables = work / "corpus.jsonl", work / "tables"
+    start = time.monotonic()
+    command = [sys.executable, "-m", "answer_parser.cli", "batch", str(CORPUS), "-o", str(out)]
+    command += ["--workers", "2", "--timeout", str(CORPUS_FILE_TIMEOUT), "--tables-csv", str(tables)]
+    run = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        timeout=CORPUS_RUN_TIMEOUT,
+    )
+    records = tuple(json.loads(line) for line in out.read_text("utf-8").splitlines()) if out.exists() else ()
+    return CorpusRun(
+        pdfs=tuple(str(p) for p in corpus_pdfs()),
+        records=records,
+        returncode=run.returncode,
+        stderr=run.stderr,
+        seconds=time.monotonic() - start,
+        tables_dir=tables,
+    )
+
+
+@pytest.fixture(scope="session")
+def corpus() -> CorpusRun:
+    """The corpus parsed once per session (see `corpus_run`)."""
+    return corpus_run()

@@ -28,7 +28,7 @@ from answer_parser.batch import pool as batch_pool
 from answer_parser.batch import records as batch_records
 from answer_parser.batch.pool import imap
 from answer_parser.golden.compare import diff
-from conftest import FIXTURES, assert_valid, corpus_pdfs, need_corpus, tiny_pdf
+from conftest import FIXTURES, CorpusRun, assert_valid, tiny_pdf
 
 SEEDS = ["seed_qa", "seed_header", "seed_reportlab"]
 
@@ -495,25 +495,21 @@ def test_fuzz_only_answer_parser_errors_escape_parse(name: str, edits: list[tupl
 # -- the shared corpus: everything goes through, nothing is lost -----------------------------------
 
 
-def test_corpus_batch_loses_nothing(tmp_path: Path) -> None:
-    corpus = need_corpus()
-    pdfs = [str(p) for p in corpus_pdfs()]
-    out = tmp_path / "corpus.jsonl"
-    start = time.monotonic()
-    run = _cli(
-        str(corpus), "-o", str(out), "--workers", "2", "--timeout", "120", "--tables-csv", str(tmp_path / "t")
-    )
-    assert run.returncode in (0, 1), run.stderr
-    records = _one_record_each(out, pdfs)
-    codes = Counter(r["error"]["code"] for r in records if "error" in r)
+@pytest.mark.corpus
+def test_corpus_batch_loses_nothing(corpus: CorpusRun) -> None:
+    """The session's corpus run (conftest.corpus_run: `answer-parser batch` over the whole corpus
+    with 2 workers and table CSVs) gives one record per PDF, none of them a bug or a crash."""
+    assert corpus.returncode in (0, 1), corpus.stderr
+    assert Counter(r["source"]["path"] for r in corpus.records) == Counter(corpus.pdfs)
+    codes = Counter(r["error"]["code"] for r in corpus.records if "error" in r)
     bugs = [
         (r["source"]["path"], r["error"])
-        for r in records
+        for r in corpus.records
         if r.get("error", {}).get("code") == "internal_error"
     ]
     assert not bugs, bugs
-    assert codes["worker_crashed"] == 0, run.stderr
-    for record in records:
+    assert codes["worker_crashed"] == 0, corpus.stderr
+    for record in corpus.records:
         if "error" not in record:
             assert_valid(record)
-    print(f"corpus: {len(pdfs)} PDFs in {time.monotonic() - start:.0f} s; errors {dict(codes)}")
+    print(f"corpus: {len(corpus.pdfs)} PDFs in {corpus.seconds:.0f} s; errors {dict(codes)}")

@@ -79,7 +79,8 @@ def test_write_jsonl_on_a_local_cluster_equals_the_local_batch(
     by_path = _records(out)
     _check(by_path, inputs)
     assert sorted(p.name for p in (tmp_path / "t").iterdir()) == sorted(
-        f"{n}.table{t.index}.csv" for n in SEEDS for t in answer_parser.parse(FIXTURES / f"{n}.pdf").tables
+        [f"{n}.table{t.index}.csv" for n in SEEDS for t in answer_parser.parse(FIXTURES / f"{n}.pdf").tables]
+        + ["documents.csv", "cells.csv"]  # the batch's index and tidy cells
     )
     local = tmp_path / "local.jsonl"
     run_batch(inputs, local, workers=1, log=io.StringIO())

@@ -7,21 +7,22 @@ corpus/nl/flemish_gov_reports/vl_bo2026.pdf (pages 4, 7 and 9), not from the par
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import pytest
 
 import answer_parser
 from answer_parser import Document
-from conftest import CORPUS, assert_valid, corpus_pdfs
+from conftest import CORPUS, CorpusRun, assert_valid, corpus_pdfs, corpus_run
+
+pytestmark = pytest.mark.corpus
 
 NL_PDFS = corpus_pdfs("nl")
 
 
 @pytest.mark.parametrize("path", NL_PDFS, ids=[p.name for p in NL_PDFS])
-def test_every_dutch_pdf_parses(path: Path) -> None:
-    doc = answer_parser.parse(path)
+def test_every_dutch_pdf_parses(path: Path, corpus: CorpusRun) -> None:
+    doc = corpus.document(path)
     assert doc.source.pages > 0
     assert_valid(answer_parser.to_dict(doc))
 
@@ -32,12 +33,11 @@ def test_corpus_present_or_skipped() -> None:
     assert len(NL_PDFS) >= 30  # 39 when this was written
 
 
-@cache
 def _budget() -> Document:
     path = CORPUS / "nl" / "flemish_gov_reports" / "vl_bo2026.pdf"
     if not path.is_file():
         pytest.skip(f"{path} is absent")
-    return answer_parser.parse(path)
+    return corpus_run().document(path)
 
 
 def _cell(label: str, column: str | None) -> tuple[str, int | float | None]:

@@ -29,6 +29,12 @@ OLD_PATHS = {
     "answer_parser.layout": ("answer_parser.layout.lines", ["Line", "words_to_lines", "body_size"]),
     "answer_parser.sections": ("answer_parser.sections.read", ["Sections", "read_sections"]),
     "answer_parser.tables": ("answer_parser.tables.structure", ["chain_to_table", "header_rows"]),
+    "answer_parser.reading": ("answer_parser.pdf.reading", ["read_pdf", "read_bytes"]),
+    "answer_parser.stream": ("answer_parser.tables.detect", ["page_stream_grids"]),
+    "answer_parser.text": ("answer_parser.dutch.text", ["collapse", "join_lines", "join_text_lines"]),
+    "answer_parser.dates": ("answer_parser.dutch.dates", ["parse_dutch_date", "find_dutch_date"]),
+    "answer_parser.names": ("answer_parser.dutch.names", ["display_name", "PARTICLES"]),
+    "answer_parser.checks": ("answer_parser.tables.checks", ["check_totals"]),
 }
 
 
@@ -73,3 +79,17 @@ def test_no_module_over_500_lines() -> None:
         str(p.relative_to(PACKAGE)): len(p.read_text("utf-8").splitlines()) for p in PACKAGE.rglob("*.py")
     }
     assert {name: n for name, n in sizes.items() if n > 500} == {}
+
+
+def test_architecture_names_every_module() -> None:
+    """docs/architecture.md is the map: every module of every stage package is on it."""
+    text = (PACKAGE.parent.parent / "docs" / "architecture.md").read_text("utf-8")
+    missing = [
+        f"{package.name}/{module.name}"
+        for package in sorted(p for p in PACKAGE.iterdir() if (p / "__init__.py").is_file())
+        for module in sorted(package.glob("*.py"))
+        if module.stem != "__init__"
+        and f"`{module.name}`" not in text
+        and f"`{package.name}.{module.stem}" not in text
+    ]
+    assert missing == []

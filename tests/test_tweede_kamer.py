@@ -6,7 +6,6 @@ Skipped when the corpus folder is absent.
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import pdfplumber
@@ -16,20 +15,21 @@ import regex
 import answer_parser
 from answer_parser.model import Document
 from answer_parser.sections.dialect import FLEMISH, TWEEDE_KAMER, detect_dialect
-from conftest import CORPUS, assert_valid
+from conftest import CORPUS, assert_valid, corpus_run
 
 FOLDER = CORPUS / "nl" / "tweede_kamer_aanhangsel"
 PDFS = sorted(FOLDER.glob("*.pdf")) if FOLDER.is_dir() else []
 needs_corpus = pytest.mark.skipif(not PDFS, reason=f"{FOLDER} is absent")
+pytestmark = pytest.mark.corpus
 
 
 def _id(path: Path) -> str:
     return path.stem[:8]
 
 
-@cache
 def parsed(path: Path) -> Document:
-    return answer_parser.parse(path)
+    """The corpus run's document (the corpus is parsed once per session: conftest.corpus_run)."""
+    return corpus_run().document(path)
 
 
 def item_texts(doc: Document) -> list[str]:

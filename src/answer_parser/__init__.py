@@ -39,6 +39,7 @@ from .model import (
 )
 from .pipeline import parse
 from .settings import Settings
+from .views.show import show
 
 __version__ = "0.1.0"
 
@@ -73,6 +74,7 @@ __all__ = [
     "parse",
     "parse_many",
     "read_records",
+    "show",
     "to_dict",
     "to_json",
 ]

@@ -11,9 +11,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import __version__
 from .convert import to_json
+from .db.command import add_load_parser, load_main
 from .errors import AnswerParserError
 from .pipeline import parse
+from .views import command as views_command
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -21,13 +24,17 @@ def _parser() -> argparse.ArgumentParser:
         prog="answer-parser",
         description="Read Flemish Parliament written questions and answers from PDF into JSON.",
     )
+    ap.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
     p = sub.add_parser("parse", help="parse one PDF and print its JSON (the contract)")
     p.add_argument("file", help="the PDF to read, or - for standard input")
     p.add_argument("-o", "--output", help="write the JSON here instead of standard output")
     p.add_argument("--compact", action="store_true", help="one line of JSON, no indentation")
+    views_command.add_format_argument(p)
     _add_batch_parser(sub)
+    views_command.add_show_parser(sub)
     _add_check_parser(sub)
+    add_load_parser(sub)
     return ap
 
 
@@ -44,7 +51,13 @@ def _add_batch_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     b.add_argument("inputs", nargs="+", metavar="DIR|GLOB|FILE", help="what to parse")
     b.add_argument("-o", "--output", required=True, help="the JSON Lines file to write")
     b.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
-    b.add_argument("--tables-csv", metavar="DIR", help="also write each table as DIR/<stem>.table<i>.csv")
+    b.add_argument(
+        "--tables-csv",
+        metavar="DIR",
+        help="also write each table as DIR/<stem>.table<i>.csv, and DIR/documents.csv, DIR/cells.csv",
+    )
+    b.add_argument("--db", metavar="FILE", help="also load each record into this DuckDB file")
+    b.add_argument("--parquet", metavar="DIR", help="also write the records as Parquet tables in DIR")
     b.add_argument("--resume", action="store_true", help="skip inputs already in the output (path, sha256)")
     b.add_argument("--ordered", action="store_true", help="write records in input order (default: as done)")
     b.add_argument(
@@ -59,6 +72,7 @@ def _add_batch_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
         default=DEFAULT_MAX_MEMORY_MB,
         help="address space per worker in MiB, 0 for none (default: %(default)s)",
     )
+    views_command.add_report_argument(b)
 
 
 def _add_check_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -75,9 +89,12 @@ def _add_check_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
+    if args.format != "json":
+        return views_command.parse_format_main(args)
     source = sys.stdin.buffer.read() if args.file == "-" else args.file
     try:
-        doc = parse(source)
+        with views_command.progress_bar("parse") as bar:
+            doc = parse(source, progress=bar)
     except AnswerParserError as exc:
         print(f"answer-parser: {args.file}: {exc.code}: {exc.message}", file=sys.stderr)
         return 2
@@ -94,14 +111,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "parse":
         return _cmd_parse(args)
+    if args.command == "show":
+        return views_command.show_main(args)
     if args.command == "batch":
         from .batch import batch_main
 
-        return batch_main(args)
+        return views_command.report_after_batch(args, batch_main(args))
     if args.command == "check":
         from .golden.command import ask_on_terminal, run_check
 
         return run_check(args, confirm=ask_on_terminal if sys.stdin.isatty() else None)
+    if args.command == "load":
+        return load_main(args)
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 

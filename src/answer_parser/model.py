@@ -190,9 +190,10 @@ class Table:
 
 @attrs.frozen
 class Warning:
-    """Something the parser could not read with certainty. `code` is stable and greppable."""
+    """Something the parser could not read with certainty. `code` is stable and greppable: one of
+    `codes.WarningCode` (a StrEnum), kept here as the plain string the JSON carries."""
 
-    code: str
+    code: str = attrs.field(converter=str)
     message: str
     page: int | None = None
     table: int | None = None

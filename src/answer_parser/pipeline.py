@@ -1,18 +1,25 @@
-"""The pipeline: PDF bytes -> Document, one stage after another.
+"""The pipeline: PDF bytes -> Document, one stage after another. Wiring only: each stage lives in
+its package (docs/architecture.md) and reads its own settings group and the dialect.
 
-reading   read_pdf                  pages of words, ruling edges, links
-tables    page_grids, chain_to_table ruled grids, joined across pages, read into tables
-layout    words_to_lines, find_furniture, lines_to_paragraphs
-sections  attach_captions, read_sections
-records   Document (model), checked and warned
+    pdf       read_pdf                        pages of words, ruling edges, links
+    tables    page_grids (lattice)            ruled grids; the words they claim leave the text
+    layout    free_lines, find_furniture,     lines; running headers, footers, footnotes out
+              split_footnotes
+    tables    add_stream_grids (detect)       tables between rules or aligned by their numbers
+              grids_to_chains, chain_to_table joined across pages, read into TableData
+    layout    flow_to_blocks                  paragraphs and table anchors in reading order
+    sections  attach_captions, read_sections  captions and notes; question, answer, metadata
+    records   Document (model), check_totals  the tables checked, every warning gathered
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
+from .codes import WarningCode
 from .dutch.text import find_urls, normalize_url, unique
 from .layout.blocks import Block, TableAnchor, flow_to_blocks
 from .layout.footnotes import Footnote, footnote_warnings, split_footnotes
@@ -34,44 +41,77 @@ from .tables.grid import TableData
 from .tables.lattice import page_grids
 from .tables.structure import chain_to_table
 
+if TYPE_CHECKING:
+    from .views.trace import TraceBuilder
+
+#: told (stage, done, total) as a parse goes on: each page read, then each stage started
+Progress = Callable[[str, int, int], None]
+
 
 def parse(
-    source: Input, *, settings: Settings = DEFAULT_SETTINGS, dialect: Dialect | None = None
+    source: Input,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+    dialect: Dialect | None = None,
+    trace: TraceBuilder | None = None,
+    progress: Progress | None = None,
 ) -> Document:
     """Parse one PDF (a path, bytes or a binary file) into a Document.
 
     `dialect` None picks the genre from the first page's text (`dialect.detect_dialect`); pass
-    `dialect.FLEMISH` or `dialect.TWEEDE_KAMER` to force one.
+    `dialect.FLEMISH` or `dialect.TWEEDE_KAMER` to force one. `trace` (a
+    `views.trace.TraceBuilder`) collects the boxes the stages found, for `answer_parser.show`;
+    `progress` is told of each page read and each stage.
 
     Raises a subclass of `AnswerParserError` for input that cannot be read.
     """
-    return document_from_pdf(read_pdf(source, settings), settings=settings, dialect=dialect)
+    pdf = read_pdf(source, settings.reading, progress=progress)
+    return document_from_pdf(pdf, settings=settings, dialect=dialect, trace=trace, progress=progress)
 
 
 def document_from_pdf(
-    pdf: PdfData, *, settings: Settings = DEFAULT_SETTINGS, dialect: Dialect | None = None
+    pdf: PdfData,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+    dialect: Dialect | None = None,
+    trace: TraceBuilder | None = None,
+    progress: Progress | None = None,
 ) -> Document:
     """Everything after reading: the page records of one PDF -> Document."""
     if dialect is None:
         dialect = detect_dialect(" ".join(w.text for w in pdf.pages[0].words))
-    grids = [page_grids(page, settings) for page in pdf.pages]
+    layout, table_settings = settings.layout, settings.tables
+    if trace is not None:
+        trace.pages(pdf.pages)
+    if progress is not None:
+        progress("finding tables", 0, 0)
+    grids = [page_grids(page, table_settings) for page in pdf.pages]
     lines = [
-        free_lines(page, page_grids_, settings) for page, page_grids_ in zip(pdf.pages, grids, strict=True)
+        free_lines(page, page_grids_, layout) for page, page_grids_ in zip(pdf.pages, grids, strict=True)
     ]
     furniture = find_furniture(
-        [(p.height, ls) for p, ls in zip(pdf.pages, lines, strict=True)], settings, dialect.furniture
+        [(p.height, ls) for p, ls in zip(pdf.pages, lines, strict=True)], layout, dialect.furniture
     )
+    if trace is not None:
+        trace.lines("furniture", (ln for ls in lines for ln in ls if (ln.page, ln.top, ln.text) in furniture))
     claimed = [{w for g in page_grids_ for w in g.words} for page_grids_ in grids]
     printed = printed_words(pdf.pages, claimed, lines, furniture)
     lines = [[ln for ln in ls if (ln.page, ln.top, ln.text) not in furniture] for ls in lines]
     footnotes: list[Footnote] = []
     if dialect.footnotes:
-        lines, footnotes = split_footnotes(lines)
-    grids, lines = add_stream_grids(pdf.pages, grids, lines, settings)
-    chains = grids_to_chains(grids, lines, pdf.pages, settings)
-    tables_data = [chain_to_table(chain, settings) for chain in chains]
-    blocks = flow_to_blocks(lines, anchors_of(chains), settings)
-    blocks, captions = attach_captions(blocks, dialect)
+        before = lines
+        lines, footnotes = split_footnotes(lines, layout)
+        if trace is not None:  # split_footnotes keeps each page's lines above its footnotes
+            trace.lines("footnote", (ln for b, a in zip(before, lines, strict=True) for ln in b[len(a) :]))
+    grids, lines = add_stream_grids(pdf.pages, grids, lines, table_settings, dialect)
+    chains = grids_to_chains(grids, lines, pdf.pages, table_settings)
+    if trace is not None:
+        trace.tables(chains)
+    tables_data = [chain_to_table(chain, table_settings, dialect) for chain in chains]
+    if progress is not None:
+        progress("reading sections", 0, 0)
+    blocks = flow_to_blocks(lines, anchors_of(chains), layout)
+    blocks, captions = attach_captions(blocks, dialect, settings.sections, layout)
     sections = read_sections(blocks, len(chains), dialect)
     tables = tuple(
         Table(
@@ -88,11 +128,11 @@ def document_from_pdf(
         for i, data in enumerate(tables_data)
     )
     warnings = list(sections.warnings) + footnote_warnings(footnotes) + _table_warnings(tables_data)
-    warnings += [w for table in tables for w in check_totals(table)]
+    warnings += [w for table in tables for w in check_totals(table, dialect)]
     warnings += answer_missing_warnings(sections.question, sections.answer, tables)
     document = Document(
         source=Source(path=pdf.path, sha256=pdf.sha256, pages=len(pdf.pages), producer=pdf.producer),
-        kind=sections.kind,  # type: ignore[arg-type]
+        kind=sections.kind,
         question=sections.question,
         answer=sections.answer,
         tables=tables,
@@ -109,7 +149,7 @@ def document_from_pdf(
 
 
 #: warnings whose message quotes the text they left out of the Document
-QUOTING_CODES = frozenset({"text_before_answer"})
+QUOTING_CODES = frozenset({WarningCode.TEXT_BEFORE_ANSWER})
 
 
 def _links(pdf: PdfData, blocks: Sequence[Block], footnotes: Sequence[Footnote] = ()) -> tuple[str, ...]:

@@ -1,74 +1,107 @@
-"""Every tolerance of the pipeline in one validated settings class.
+"""Every tolerance of the pipeline, in validated groups that live beside the stages that read them:
 
-Distances are PDF points unless the name says otherwise; `*_ratio` values are shares of the
-body font size (so they scale with the document). `Settings()` holds the defaults; pass a changed
-copy (`attrs.evolve(Settings(), ...)`) to `parse` to tune them.
+    reading   pdf.settings.ReadingSettings        characters -> words; what is refused
+    layout    layout.settings.LayoutSettings      lines, paragraphs, furniture, footnotes, small print
+    tables    tables.settings.TableSettings       ruling, columns, rows, labels, continuation
+    sections  sections.settings.SectionSettings   captions and titles of tables
+
+`Settings` holds one of each and is what `parse` takes. It still accepts the keyword arguments it
+had when it was one flat class (`Settings(snap_tolerance=2.0)`; `attrs.evolve(settings,
+snap_tolerance=2.0)` too): each goes to the group that reads it. Distances are PDF points unless
+the name says otherwise; `*_ratio` values are shares of the font size (they scale with the
+document). docs/settings.md lists every setting with its default and meaning.
+
+Limits that are counts (at most three header rows, six header lines) and fixed facts of PDF
+drawing (a filled rectangle thinner than 2.5 points is a rule) are named constants beside the
+code that uses them, each with its reason.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import warnings
+from typing import Any, Final
 
 import attrs
 
+from .layout.settings import LayoutSettings
+from .pdf.settings import ReadingSettings
+from .sections.settings import SectionSettings
+from .tables.settings import TableSettings
 
-def _positive(_instance: Any, attribute: attrs.Attribute[Any], value: float) -> None:
-    if value <= 0:
-        raise ValueError(f"{attribute.name} must be positive, got {value!r}")
+_GROUPS: Final = {
+    "reading": ReadingSettings,
+    "layout": LayoutSettings,
+    "tables": TableSettings,
+    "sections": SectionSettings,
+}
+#: a setting's name -> the group that holds it
+_GROUP_OF: Final = {field.name: group for group, cls in _GROUPS.items() for field in attrs.fields(cls)}
+#: settings that were validated and documented but never read: accepted, with a DeprecationWarning
+UNREAD: Final = ("continuation_band", "caption_distance_ratio")
 
 
-def _share(_instance: Any, attribute: attrs.Attribute[Any], value: float) -> None:
-    if not 0 < value < 1:
-        raise ValueError(f"{attribute.name} must lie between 0 and 1, got {value!r}")
-
-
-@attrs.frozen
+@attrs.frozen(init=False)
 class Settings:
-    # -- reading ---------------------------------------------------------------------------------
-    #: words: horizontal gap (points) below which two characters belong to one word
-    word_x_tolerance: float = attrs.field(default=1.5, validator=_positive)
-    #: words: vertical distance (points) within which characters share a line
-    word_y_tolerance: float = attrs.field(default=3.0, validator=_positive)
-    #: a PDF with more pages than this is refused (TooLargeError)
-    max_pages: int = attrs.field(default=2000, validator=_positive)
+    """The settings of every stage. `Settings()` holds the defaults."""
 
-    # -- layout ----------------------------------------------------------------------------------
-    #: lines: words whose middles lie within this share of the font size share a line
-    line_merge_ratio: float = attrs.field(default=0.5, validator=_share)
-    #: paragraphs: a vertical gap larger than this share of the line height above the usual
-    #: line pitch starts a new paragraph
-    paragraph_gap_ratio: float = attrs.field(default=0.45, validator=_positive)
-    #: running headers/footers are looked for in this share of the page height at top and bottom
-    margin_band: float = attrs.field(default=0.12, validator=_share)
+    reading: ReadingSettings
+    layout: LayoutSettings
+    tables: TableSettings
+    sections: SectionSettings
 
-    # -- tables ----------------------------------------------------------------------------------
-    #: ruling lines closer than this (points) are snapped together
-    snap_tolerance: float = attrs.field(default=3.0, validator=_positive)
-    #: collinear ruling segments with gaps below this (points) are joined
-    join_tolerance: float = attrs.field(default=3.0, validator=_positive)
-    #: ruling segments shorter than this (points) are ignored
-    edge_min_length: float = attrs.field(default=3.0, validator=_positive)
-    #: ruling lines meet when they come within this distance (points)
-    intersection_tolerance: float = attrs.field(default=3.0, validator=_positive)
-    #: tables without rules: a gap wider than this share of the font size separates columns
-    column_gap_ratio: float = attrs.field(default=0.9, validator=_positive)
-    #: tables between horizontal rules: rules shorter than this (points) are not table rules
-    rule_min_width: float = attrs.field(default=60.0, validator=_positive)
-    #: tables between horizontal rules: an empty strip at least this share of the font size wide
-    #: down all body lines separates two columns
-    gutter_ratio: float = attrs.field(default=0.6, validator=_positive)
-    #: tables without rules: lines further apart than this share of the font size end a table
-    row_gap_ratio: float = attrs.field(default=1.2, validator=_positive)
-    #: tables without rules: column extents closer than this (points) are one column
-    column_merge_tolerance: float = attrs.field(default=1.0, validator=_positive)
-    #: label indents differing by less than this (points) are one level
-    indent_tolerance: float = attrs.field(default=2.5, validator=_positive)
-    #: a table ending within this share of the page height of the bottom may continue
-    continuation_band: float = attrs.field(default=0.25, validator=_share)
-    #: column boundaries of two table parts agree within this distance (points)
-    column_match_tolerance: float = attrs.field(default=4.0, validator=_positive)
-    #: a caption lies at most this many line heights above or below its table
-    caption_distance_ratio: float = attrs.field(default=3.0, validator=_positive)
+    def __init__(
+        self,
+        *,
+        reading: ReadingSettings | None = None,
+        layout: LayoutSettings | None = None,
+        tables: TableSettings | None = None,
+        sections: SectionSettings | None = None,
+        **settings: Any,
+    ) -> None:
+        """`reading`, `layout`, `tables`, `sections`: whole groups; any other keyword names one
+        setting of a group (`word_x_tolerance`, `snap_tolerance`, ...) and wins over the group's."""
+        groups: dict[str, Any] = {
+            "reading": reading or ReadingSettings(),
+            "layout": layout or LayoutSettings(),
+            "tables": tables or TableSettings(),
+            "sections": sections or SectionSettings(),
+        }
+        changes: dict[str, dict[str, Any]] = {}
+        for name, value in settings.items():
+            if name in UNREAD:
+                message = f"Settings({name}=...) is not read by any stage and has no effect"
+                warnings.warn(message, DeprecationWarning, stacklevel=2)
+                continue
+            group = _GROUP_OF.get(name)
+            if group is None:
+                raise TypeError(f"Settings() got an unexpected keyword argument {name!r}")
+            changes.setdefault(group, {})[name] = value
+        for group, values in changes.items():
+            groups[group] = attrs.evolve(groups[group], **values)
+        self.__attrs_init__(**groups)
 
 
-DEFAULT_SETTINGS = Settings()
+DEFAULT_SETTINGS: Final = Settings()
+
+
+def settings_markdown() -> str:
+    """docs/settings.md: every setting of every group with its default and meaning (a test keeps
+    the file equal to this)."""
+    lines = [
+        "# Settings",
+        "",
+        "Every tolerance of the pipeline, in the group of the stage that reads it. `parse(path,",
+        "settings=Settings(...))` takes them; `Settings(snap_tolerance=2.0)` sets one by its name,",
+        "`Settings(tables=TableSettings(...))` a whole group. Distances are PDF points; `*_ratio`",
+        "values are shares of the font size, `*_share` values shares of a width, a height or a count.",
+        "",
+        "This page is written from the settings classes by `answer_parser.settings.settings_markdown()`;",
+        "tests/test_settings.py keeps the two equal. `continuation_band` and",
+        "`caption_distance_ratio` were never read by any stage and are gone: `Settings()` still",
+        "accepts them, with a DeprecationWarning, and ignores them.",
+    ]
+    for group, cls in _GROUPS.items():
+        lines += ["", f"## `{group}`: `{cls.__module__.removeprefix('answer_parser.')}.{cls.__name__}`", ""]
+        lines += ["| setting | default | meaning |", "|---|---|---|"]
+        lines += [f"| `{f.name}` | {f.default} | {f.metadata['doc']} |" for f in attrs.fields(cls)]
+    return "\n".join(lines) + "\n"

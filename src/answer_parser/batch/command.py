@@ -72,25 +72,39 @@ def run_batch(
     max_tasks_per_child: int = DEFAULT_MAX_TASKS_PER_CHILD,
     log: IO[str] | None = None,
     tty: bool | None = None,
+    db: str | os.PathLike[str] | None = None,
+    parquet: str | os.PathLike[str] | None = None,
 ) -> Summary:
     """Parse `inputs` into the JSON Lines file `output`, one record per input, each written and
     flushed as its file finishes. With `resume`, inputs already in `output` (same path and
-    sha256) are skipped and a partial last line is cut off; without it `output` is replaced."""
+    sha256) are skipped and a partial last line is cut off; without it `output` is replaced.
+
+    `db` (a DuckDB file) and `parquet` (a folder) receive each record as it is written (see
+    `answer_parser.db.sinks.BatchOutputs`); with `tables_dir`, documents.csv and cells.csv are
+    written there at the end."""
     log = sys.stderr if log is None else log
     out = Path(output)
     summary = Summary(total=len(inputs))
     out.parent.mkdir(parents=True, exist_ok=True)
-    if resume and out.exists():
-        todo = resume_plan(out, inputs, summary, log)
-    else:
-        todo = list(inputs)
-        out.write_bytes(b"")
-    if tables_dir is not None:
-        Path(tables_dir).mkdir(parents=True, exist_ok=True)
+    # opened first: an archive that cannot be opened stops the run before the output is touched
+    outputs = archive_outputs(out, db, parquet, tables_dir, resume, log)
+    try:
+        if resume and out.exists():
+            todo = resume_plan(out, inputs, summary, log)
+        else:
+            todo = list(inputs)
+            out.write_bytes(b"")
+        if tables_dir is not None:
+            Path(tables_dir).mkdir(parents=True, exist_ok=True)
+    except BaseException:
+        if outputs is not None:
+            outputs.close()
+        raise
     options = LineOptions(settings, None if tables_dir is None else os.fspath(tables_dir))
     progress = Progress(len(todo), log, tty)
     start = time.monotonic()
     fd = os.open(out, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+    complete = False
     try:
         results = imap(
             line_task,
@@ -106,13 +120,47 @@ def run_batch(
         for _index, _path, result in results:
             outcome = error_outcome(result) if isinstance(result, ErrorRecord) else result
             write_all(fd, (outcome.line + "\n").encode("utf-8"))
+            if outputs is not None:
+                outputs.add(outcome.line)
             summary.add(outcome, log)
             progress.update(outcome)
+        complete = True
     finally:
         os.close(fd)
         summary.seconds = time.monotonic() - start
         progress.finish()
+        if outputs is not None:
+            outputs.finish(complete)
+            summary.csv_errors += outputs.csv_error is not None
     return summary
+
+
+def archive_outputs(
+    out: Path,
+    db: str | os.PathLike[str] | None,
+    parquet: str | os.PathLike[str] | None,
+    tables_dir: str | os.PathLike[str] | None,
+    resume: bool,
+    log: IO[str],
+    parquet_parts_elsewhere: bool = False,
+) -> Any:
+    """The archive outputs beside the JSON Lines (a DuckDB file, Parquet, the batch CSVs), started;
+    None when none was asked for."""
+    if db is None and parquet is None and tables_dir is None:
+        return None
+    from ..db.sinks import BatchOutputs
+
+    outputs = BatchOutputs(
+        out,
+        db=db,
+        parquet=parquet,
+        csv_dir=tables_dir,
+        resume=resume,
+        parquet_parts_elsewhere=parquet_parts_elsewhere,
+        log=log,
+    )
+    outputs.start()
+    return outputs
 
 
 def batch_main(args: Any) -> int:
@@ -146,7 +194,12 @@ def batch_main(args: Any) -> int:
             ordered=args.ordered,
             timeout=args.timeout or None,
             max_memory_mb=args.max_memory_mb or None,
+            db=args.db,
+            parquet=args.parquet,
         )
+    except ValueError as exc:  # an archive of another shape
+        print(f"answer-parser: batch: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("\nanswer-parser: batch: interrupted; run again with --resume to continue", file=sys.stderr)
         return 130

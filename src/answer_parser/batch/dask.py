@@ -32,10 +32,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-import dask.bag as db
+import dask.bag as dask_bag
 from distributed import Client, as_completed, get_client
 
 from ..settings import DEFAULT_SETTINGS, Settings
+from .command import archive_outputs
 from .pool import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, imap
 from .progress import Progress, Summary
 from .records import ErrorRecord, file_sha256, parse_to_record
@@ -52,11 +53,13 @@ def parse_bag(
     *,
     partition_size: int = DEFAULT_PARTITION_SIZE,
     settings: Settings = DEFAULT_SETTINGS,
-) -> db.Bag:
+) -> dask_bag.Bag:
     """A bag of output records, one per path: a document's contract dict or an error record
     (`{"error": {"code", "message"}, "source": {"path", "sha256"}}`), parsed in the workers' threads."""
     names = [os.fspath(p) for p in paths]
-    bag: db.Bag = db.from_sequence(names, partition_size=partition_size).map(parse_to_record, settings)
+    bag: dask_bag.Bag = dask_bag.from_sequence(names, partition_size=partition_size).map(
+        parse_to_record, settings
+    )
     return bag
 
 
@@ -72,6 +75,29 @@ def _maybe_client(client: Client | None) -> Iterator[Client]:
 
 
 def _parse_partition(
+    chunk: tuple[int, Sequence[str]],
+    options: LineOptions,
+    isolate: bool,
+    timeout: float | None,
+    max_memory_mb: int | None,
+    mp_context: str,
+    parquet: str | None = None,
+    run: str = "",
+) -> list[Outcome]:
+    """One dask task: the outcomes of a few files, in a child process or in this thread; with
+    `parquet`, their records are written there as a part of their own, by this worker."""
+    index, paths = chunk
+    outcomes = _outcomes(paths, options, isolate, timeout, max_memory_mb, mp_context)
+    if parquet is not None:
+        from ..db.sinks import write_lines_part
+
+        # a part that cannot be written is written by the client at the end (sync_parquet), and said
+        with contextlib.suppress(OSError):
+            write_lines_part([o.line for o in outcomes], parquet, f"{run}-{index:06d}")
+    return outcomes
+
+
+def _outcomes(
     paths: Sequence[str],
     options: LineOptions,
     isolate: bool,
@@ -79,7 +105,6 @@ def _parse_partition(
     max_memory_mb: int | None,
     mp_context: str,
 ) -> list[Outcome]:
-    """One dask task: the outcomes of a few files, in a child process or in this thread."""
     if not isolate:
         return [line_task(path, options) for path in paths]
     results = imap(
@@ -116,9 +141,17 @@ def write_jsonl(
     mp_context: str | None = None,
     log: IO[str] | None = None,
     tty: bool | None = None,
+    db: str | os.PathLike[str] | None = None,
+    parquet: str | os.PathLike[str] | None = None,
 ) -> Summary:
     """Parse `inputs` on a dask cluster into the JSON Lines file `output` (the format of
     `answer-parser batch`), writing and flushing each partition's records as it finishes.
+
+    `parquet` (a folder every worker sees): each partition's records are written there by the
+    worker that parsed them, as a part of their own (`answer_parser.db.parquet`), so no rows are
+    gathered for it; at the end the client reconciles the folder with the JSON Lines. `db`: the
+    client loads each record into this DuckDB file as it writes it. With `tables_dir`,
+    documents.csv and cells.csv are written there at the end.
 
     `client` defaults to the current distributed client. With `resume`, inputs already in `output`
     (same path and sha256) are skipped. At most `max_in_flight` partitions (default: twice the
@@ -130,6 +163,8 @@ def write_jsonl(
     out = Path(output)
     summary = Summary(total=len(names))
     out.parent.mkdir(parents=True, exist_ok=True)
+    # opened first: an archive that cannot be opened stops the run before the output is touched
+    outputs = archive_outputs(out, db, parquet, tables_dir, resume, log, parquet_parts_elsewhere=True)
     if resume and out.exists():
         todo = resume_plan(out, names, summary, log)
     else:
@@ -139,11 +174,15 @@ def write_jsonl(
         Path(tables_dir).mkdir(parents=True, exist_ok=True)
     options = LineOptions(settings, None if tables_dir is None else os.fspath(tables_dir))
     chunks = [todo[i : i + partition_size] for i in range(0, len(todo), partition_size)]
-    bag = db.from_sequence(chunks, npartitions=max(1, len(chunks)))
+    bag = dask_bag.from_sequence(list(enumerate(chunks)), npartitions=max(1, len(chunks)))
     if mp_context is None:  # a fork server: a child per partition costs a fork, not an interpreter
         methods = multiprocessing.get_all_start_methods()
         mp_context = "forkserver" if "forkserver" in methods else "spawn"
-    parts = bag.map(_parse_partition, options, isolate, timeout, max_memory_mb, mp_context).to_delayed()
+    folder = None if parquet is None else os.fspath(parquet)
+    run = f"d{time.time_ns()}"
+    parts = bag.map(
+        _parse_partition, options, isolate, timeout, max_memory_mb, mp_context, folder, run
+    ).to_delayed()
     progress = Progress(len(todo), log, tty)
     start = time.monotonic()
     with _maybe_client(client) as c:
@@ -171,6 +210,7 @@ def write_jsonl(
             if not submit():
                 break
         fd = os.open(out, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+        complete = False
         try:
             for future in futures:
                 paths = owner.pop(future)
@@ -183,11 +223,17 @@ def write_jsonl(
                 future.release()
                 write_all(fd, "".join(o.line + "\n" for o in outcomes).encode("utf-8"))
                 for outcome in outcomes:
+                    if outputs is not None:
+                        outputs.add(outcome.line)
                     summary.add(outcome, log)
                     progress.update(outcome)
                 submit()
+            complete = True
         finally:
             os.close(fd)
             summary.seconds = time.monotonic() - start
             progress.finish()
+            if outputs is not None:
+                outputs.finish(complete)
+                summary.csv_errors += outputs.csv_error is not None
     return summary

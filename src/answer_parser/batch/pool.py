@@ -38,19 +38,12 @@ except ImportError:  # pragma: no cover - Windows
 
 #: seconds one file may take (None: no limit)
 DEFAULT_TIMEOUT = 300.0
-
-
 #: address space of one worker, in MiB (None: no limit)
 DEFAULT_MAX_MEMORY_MB = 2048
-
-
 #: files a worker parses before it is replaced by a fresh one
 DEFAULT_MAX_TASKS_PER_CHILD = 200
-
-
 #: after the time limit, a worker gets this long to report its own timeout before it is killed
 KILL_GRACE = 5.0
-
 
 T = TypeVar("T")
 

@@ -12,6 +12,7 @@ from typing import IO
 
 import attrs
 
+from ..codes import severity_of
 from .sink import Outcome
 
 
@@ -28,6 +29,9 @@ class Summary:
     skipped: int = 0
     skipped_errors: int = 0
     csv_errors: int = 0
+    to_check: int = 0
+    """Documents with at least one warning of severity 'check' (see `codes.py`)."""
+    warning_codes: Counter[str] = attrs.field(factory=Counter)
 
     def add(self, outcome: Outcome, log: IO[str]) -> None:
         """Count one finished input (a CSV that could not be written is also told on `log`)."""
@@ -35,6 +39,8 @@ class Summary:
             self.parsed += 1
             self.with_warnings += outcome.warnings > 0
             self.pages += outcome.pages
+            self.warning_codes.update(outcome.warning_codes)
+            self.to_check += any(severity_of(c) == "check" for c in outcome.warning_codes)
         else:
             self.errors[outcome.code] += 1
         if outcome.csv_error is not None:
@@ -57,6 +63,8 @@ class Summary:
             f"{sum(self.errors.values())} errors ({errors})",
             f"batch: {self.pages} pages in {_clock(self.seconds)}, {self.pages_per_second:.1f} pages/s",
         ]
+        if self.warning_codes:
+            lines.append(self._warnings_line())
         if self.skipped:
             lines.append(
                 f"batch: {self.skipped} skipped, already in the output ({self.skipped_errors} of them errors)"
@@ -64,6 +72,16 @@ class Summary:
         if self.csv_errors:
             lines.append(f"batch: {self.csv_errors} documents whose table CSV could not be written")
         return "\n".join(lines)
+
+    def _warnings_line(self) -> str:
+        """Warnings a person should look at apart from routine ones: 'batch: warnings to look at
+        in 3 documents: total_mismatch 2, unknown_genre 1; routine: footnotes_removed 40'."""
+        by: dict[str, list[str]] = {"check": [], "info": []}
+        for code, n in sorted(self.warning_codes.items()):
+            by[severity_of(code)].append(f"{code} {n}")
+        check = ", ".join(by["check"]) or "none"
+        routine = f"; routine: {', '.join(by['info'])}" if by["info"] else ""
+        return f"batch: warnings to look at in {self.to_check} documents: {check}{routine}"
 
 
 def _clock(seconds: float) -> str:

@@ -62,6 +62,8 @@ class Outcome:
     pages: int = 0
     warnings: int = 0
     csv_error: str | None = None
+    warning_codes: tuple[str, ...] = ()
+    """The code of every warning of the document (and of a bulletin's parts)."""
 
 
 @attrs.frozen
@@ -95,6 +97,7 @@ def line_task(path: str, options: LineOptions) -> Outcome:
         pages=result.source.pages,
         warnings=len(result.warnings),
         csv_error=csv_error,
+        warning_codes=tuple(w.code for doc in (result, *result.documents) for w in doc.warnings),
     )
 
 

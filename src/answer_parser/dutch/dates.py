@@ -13,9 +13,11 @@ from typing import Final
 
 import regex
 
-__all__ = ["find_dutch_date", "fourth_monday_of_september", "parse_dutch_date", "session_for"]
+__all__ = ["MONTHS", "find_dutch_date", "fourth_monday_of_september", "parse_dutch_date", "session_for"]
 
-_MONTHS: Final[dict[str, int]] = {
+#: Dutch month names and their abbreviations -> month number (the one list of them: numbers.py
+#: reads month labels with it too)
+MONTHS: Final[dict[str, int]] = {
     "januari": 1,
     "jan": 1,
     "februari": 2,
@@ -46,7 +48,7 @@ _MONTHS: Final[dict[str, int]] = {
 _WEEKDAYS: Final = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo"
 
 # Longest names first so that 'september' is not read as 'sep' + 'tember'.
-_MONTH_ALTERNATION: Final = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_ALTERNATION: Final = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 _DATE: Final = regex.compile(
     rf"""
@@ -77,7 +79,7 @@ def _date_of(match: regex.Match[str]) -> datetime.date | None:
     groups = match.groupdict()
     try:
         if groups["year"]:
-            month = _MONTHS[groups["month"].lower()]
+            month = MONTHS[groups["month"].lower()]
             return datetime.date(int(groups["year"]), month, int(groups["day"]))
         if groups["nyear"]:
             return datetime.date(int(groups["nyear"]), int(groups["nmonth"]), int(groups["nday"]))

@@ -20,7 +20,8 @@ from typing import Final
 import attrs
 import regex
 
-from answer_parser.model import CellKind
+from ..model import CellKind
+from .dates import MONTHS
 
 __all__ = [
     "CellKind",
@@ -31,8 +32,10 @@ __all__ = [
     "parse_cell",
 ]
 
-#: Kinds whose cell states (or deliberately hides) a number.
-NUMERIC_KINDS: Final[frozenset[str]] = frozenset({"integer", "decimal", "percent", "currency", "suppressed"})
+#: Kinds whose cell states a number it gives (`value` set): what sums and totals count.
+VALUE_KINDS: Final[frozenset[str]] = frozenset({"integer", "decimal", "percent", "currency"})
+#: Kinds whose cell states (or deliberately hides) a number: the value kinds and 'suppressed'.
+NUMERIC_KINDS: Final[frozenset[str]] = VALUE_KINDS | {"suppressed"}
 
 #: Flag: the cell used '.' as a decimal point where a Dutch table would not ('1.5', '12.75').
 AMBIGUOUS_SEPARATOR: Final = "ambiguous_separator"
@@ -161,9 +164,13 @@ _SCALES: Final[dict[str, int]] = {
     "miljard": 10**9,
 }
 
-_MONTHS: Final = (
-    r"jan(?:uari)?|feb(?:r(?:uari)?)?|m(?:aa)?rt|maart|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?"
-    r"|aug(?:ustus)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+#: the month names and abbreviations of `dates.MONTHS`, longest first
+_MONTHS: Final = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+#: a caption, header or note saying that amounts are printed in thousands or millions ('in duizend
+#: euro', 'x 1.000', 'mio'): each amount is then rounded
+SCALED_AMOUNTS: Final = regex.compile(
+    r"\b(?:in\s+)?(?:duizend|miljoen|miljard|mio|mln|mld|k€|keur)\b|x\s*1[.\s]?000", regex.IGNORECASE
 )
 
 _LABEL: Final = regex.compile(

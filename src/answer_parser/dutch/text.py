@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
+from typing import Final
 
 import regex
 
@@ -57,7 +58,10 @@ _ENUMERATOR = regex.compile(
 #: Private-use glyphs of the Symbol and Wingdings fonts (Word's bullets), and glyphs without a
 #: Unicode name that pdfminer prints as '(cid:127)', become this bullet.
 PRIVATE_BULLET = "•"
-_INDENT_TOLERANCE = 3.0  # points: list entries whose bullets stand this close share a level
+#: points: list entries whose bullets stand this close share a nesting level. Not the table
+#: labels' `TableSettings.indent_tolerance` (2.5): bullets of one level drift more than the labels
+#: of a table column; whether one value would serve both is left to a measurement (issue 15).
+LIST_INDENT_TOLERANCE: Final = 3.0
 
 # Spacing accents that some typesetters draw after the letter they belong to ('Kostic´',
 # 'Yes¸ilgöz'): mark -> combining mark, and the letters it may combine with (an acute after a
@@ -204,7 +208,7 @@ def _next_weak_entry(text: str, x: float, entry_x: float, bullet: str) -> tuple[
     the next entry even where the entry before did not end a clause ('- de gemeenten' /
     '- de centra'): the indent shows the list, not the punctuation."""
     m = _WEAK.match(text)
-    if m is None or m.group("bullet") != bullet or abs(x - entry_x) > _INDENT_TOLERANCE:
+    if m is None or m.group("bullet") != bullet or abs(x - entry_x) > LIST_INDENT_TOLERANCE:
         return None
     return m.group("bullet"), m.group("rest")
 
@@ -213,7 +217,7 @@ def _levels(positions: Sequence[float]) -> list[float]:
     """Distinct left edges, closer ones merged, left to right."""
     levels: list[float] = []
     for x in sorted(positions):
-        if not levels or x - levels[-1] > _INDENT_TOLERANCE:
+        if not levels or x - levels[-1] > LIST_INDENT_TOLERANCE:
             levels.append(x)
     return levels
 
@@ -302,7 +306,7 @@ def join_text_lines(
     for i, (text, x) in enumerate(rows):
         if i in entry_at:
             bullet, rest = entry_at[i]
-            level = next((n for n, lx in enumerate(levels) if abs(x - lx) <= _INDENT_TOLERANCE), 0)
+            level = next((n for n, lx in enumerate(levels) if abs(x - lx) <= LIST_INDENT_TOLERANCE), 0)
             start = f"{bullet} {rest}" if bullet else rest
             out_lines.append("  " * level + start if out_lines else start)
             entry_x = x
@@ -310,7 +314,7 @@ def join_text_lines(
         back_left = (
             entry_x is not None
             and indents is not None
-            and x < entry_x - _INDENT_TOLERANCE
+            and x < entry_x - LIST_INDENT_TOLERANCE
             and bool(out_lines)
             and bool(_SENTENCE_END.search(out_lines[-1]))
         )

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..settings import Settings
 from .lines import Line
 from .paragraphs import Paragraph, line_pitch_ratio, lines_to_paragraphs
+from .settings import LayoutSettings
 
 
 @attrs.frozen
@@ -29,12 +29,12 @@ Block = Paragraph | TableAnchor
 
 
 def flow_to_blocks(
-    lines: Sequence[Sequence[Line]], anchors: Sequence[TableAnchor], settings: Settings
+    lines: Sequence[Sequence[Line]], anchors: Sequence[TableAnchor], settings: LayoutSettings
 ) -> list[Block]:
     """Lines and table anchors in reading order, lines grouped into paragraphs; a table always
     ends the paragraph before it."""
     all_lines = [ln for ls in lines for ln in ls]
-    pitch = line_pitch_ratio(all_lines)
+    pitch = line_pitch_ratio(all_lines, settings)
     flow: list[Line | TableAnchor] = sorted([*all_lines, *anchors], key=lambda x: (x.page, x.top))
     blocks: list[Block] = []
     run: list[Line] = []

@@ -6,14 +6,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import Final
 
 import attrs
 import regex
 
+from ..codes import WarningCode
 from ..dutch.text import join_text_lines
 from ..model import Warning
 from ..pdf.marks import drop_marks
-from .lines import Line, body_size
+from .lines import Line, small_print_limit
+from .settings import DEFAULT_LAYOUT_SETTINGS, LayoutSettings
+
+#: a footnote block may always hold this many lines (beyond that, `footnote_max_share` of the page)
+FOOTNOTE_LINES: Final = 6
 
 
 @attrs.frozen
@@ -26,14 +32,11 @@ class Footnote:
 
 
 _FOOTNOTE_START = regex.compile(r"^(?P<number>\d{1,3})\s+(?P<rest>\S.*)$")
-
-
 _FOOTNOTE_TEXT = regex.compile(r"\p{L}{2,}")
-
 
 #: a gap between two words wider than this many times the type size splits columns: a line with
 #: one is a table row, never a footnote (the gap after a note's number does not count)
-COLUMN_GAP = 2.5
+COLUMN_GAP: Final = 2.5
 
 
 def _has_column_gap(line: Line) -> bool:
@@ -42,14 +45,13 @@ def _has_column_gap(line: Line) -> bool:
     return any(b.x0 - a.x1 > COLUMN_GAP * line.size for a, b in pairwise(words))
 
 
-def _footnote_block(lines: Sequence[Line], body: float) -> int | None:
+def _footnote_block(lines: Sequence[Line], small: float, settings: LayoutSettings) -> int | None:
     """Index of the first line of the footnote block at the bottom of a page's lines, or None.
 
     The block: the last lines of the page, set smaller than the body text, without a gap between
     them, standing apart from the text above (by a gap or by their size), none with words set
     apart like table cells (`_has_column_gap`), the first one opening with a note number followed
     by words ('1 NOS, d.d. 1 maart 2024, ...')."""
-    small = 0.92 * body
     i = len(lines)
     while i > 0:
         line = lines[i - 1]
@@ -57,7 +59,7 @@ def _footnote_block(lines: Sequence[Line], body: float) -> int | None:
             break
         if i < len(lines):
             below = lines[i]
-            if below.top - line.top > 2.2 * max(line.size, below.size):
+            if below.top - line.top > settings.footnote_gap_ratio * max(line.size, below.size):
                 break
         i -= 1
     if i == len(lines):
@@ -67,7 +69,8 @@ def _footnote_block(lines: Sequence[Line], body: float) -> int | None:
     for j in range(i, len(lines)):
         m = _FOOTNOTE_START.match(lines[j].text)
         if m and _FOOTNOTE_TEXT.search(m.group("rest")):
-            if lines[j].top < (top + bottom) / 2 or len(lines) - j > max(6, 0.45 * len(lines)):
+            too_long = len(lines) - j > max(FOOTNOTE_LINES, settings.footnote_max_share * len(lines))
+            if lines[j].top < (top + bottom) / 2 or too_long:
                 return None
             return j
     return None
@@ -93,15 +96,17 @@ def _strip_markers(line: Line, numbers: set[int]) -> Line:
     return Line(line.page, tuple(words)) if changed else line
 
 
-def split_footnotes(pages: Sequence[Sequence[Line]]) -> tuple[list[list[Line]], list[Footnote]]:
+def split_footnotes(
+    pages: Sequence[Sequence[Line]], settings: LayoutSettings = DEFAULT_LAYOUT_SETTINGS
+) -> tuple[list[list[Line]], list[Footnote]]:
     """Take the footnotes off the bottom of each page (see `_footnote_block`) and their
     reference numbers out of the page's text. Returns the remaining lines and the footnotes."""
-    body = body_size(ln for page in pages for ln in page)
+    small = small_print_limit((ln for page in pages for ln in page), settings)
     out: list[list[Line]] = []
     notes: list[Footnote] = []
     for page_lines in pages:
         lines = list(page_lines)
-        start = _footnote_block(lines, body)
+        start = _footnote_block(lines, small, settings)
         if start is None:
             out.append(lines)
             continue
@@ -127,7 +132,7 @@ def footnote_warnings(notes: Sequence[Footnote]) -> list[Warning]:
     listed = "; ".join(f"{n.number} {n.text[:40]}" for n in notes[:3]) + ("; ..." if len(notes) > 3 else "")
     return [
         Warning(
-            "footnotes_removed",
+            WarningCode.FOOTNOTES_REMOVED,
             f"{len(notes)} footnote(s) on page(s) {', '.join(map(str, pages))} "
             f"left out of the text: {listed}",
             page=pages[0],

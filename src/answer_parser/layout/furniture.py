@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 import regex
 
-from ..settings import DEFAULT_SETTINGS, Settings
 from .lines import Line
+from .settings import DEFAULT_LAYOUT_SETTINGS, LayoutSettings
 
 _PAGE_NUMBER = regex.compile(
     r"""^\s*(?:
@@ -19,7 +19,6 @@ _PAGE_NUMBER = regex.compile(
     )\s*$""",
     regex.VERBOSE | regex.IGNORECASE,
 )
-
 
 _DIGITS = regex.compile(r"\d+")
 
@@ -50,7 +49,7 @@ def _digits_follow_pages(lines: Sequence[Line]) -> bool:
 
 def find_furniture(
     pages: Sequence[tuple[float, list[Line]]],
-    settings: Settings = DEFAULT_SETTINGS,
+    settings: LayoutSettings = DEFAULT_LAYOUT_SETTINGS,
     patterns: Sequence[regex.Pattern[str]] = (),
 ) -> set[tuple[int, float, str]]:
     """Running headers, footers and page numbers: lines in the top or bottom band of the page

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 import attrs
 
 from ..pdf.records import Word
-from ..settings import DEFAULT_SETTINGS, Settings
+from .settings import DEFAULT_LAYOUT_SETTINGS, LayoutSettings
 
 
 @attrs.frozen
@@ -49,7 +49,9 @@ class Line:
         return all(w.bold for w in self.words)
 
 
-def words_to_lines(words: Iterable[Word], page: int, settings: Settings = DEFAULT_SETTINGS) -> list[Line]:
+def words_to_lines(
+    words: Iterable[Word], page: int, settings: LayoutSettings = DEFAULT_LAYOUT_SETTINGS
+) -> list[Line]:
     """Group a page's words into lines: words whose middles lie close together share a line."""
     ordered = sorted(words, key=lambda w: (w.middle, w.x0))
     groups: list[list[Word]] = []
@@ -64,6 +66,12 @@ def words_to_lines(words: Iterable[Word], page: int, settings: Settings = DEFAUL
     lines = [Line(page, tuple(sorted(g, key=lambda w: w.x0))) for g in groups]
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     return lines
+
+
+def small_print_limit(lines: Iterable[Line], settings: LayoutSettings = DEFAULT_LAYOUT_SETTINGS) -> float:
+    """The font size below which text is small print (footnotes, a table's notes and title):
+    `small_print_ratio` of the body size of `lines`."""
+    return settings.small_print_ratio * body_size(lines)
 
 
 def body_size(lines: Iterable[Line]) -> float:

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import Final
 
 import attrs
 
 from ..dutch.text import join_text_lines, opens_with_bullet
-from ..settings import DEFAULT_SETTINGS, Settings
 from .lines import Line
+from .settings import DEFAULT_LAYOUT_SETTINGS, LayoutSettings
+
+#: with this many line pitches or more the usual one is measured (their first quartile); with
+#: fewer, the smallest is taken
+MIN_PITCH_SAMPLES: Final = 8
 
 
 @attrs.frozen
@@ -41,12 +46,12 @@ class Paragraph:
         return all(line.bold for line in self.lines)
 
 
-def line_pitch_ratio(lines: Sequence[Line]) -> float:
+def line_pitch_ratio(lines: Sequence[Line], settings: LayoutSettings = DEFAULT_LAYOUT_SETTINGS) -> float:
     """The usual distance between consecutive lines of a paragraph, as a share of font size.
 
     Taken low in the distribution of line-to-line distances, so that paragraph gaps do not count.
     With few lines (a short answer, an annex) the smallest distance is taken, unless even that
-    is wider than any single spacing (every line a paragraph): then 1.2, the usual single spacing.
+    is wider than any single spacing (every line a paragraph): then `single_spacing` (1.2).
     """
     ratios = []
     for a, b in pairwise(lines):
@@ -54,21 +59,18 @@ def line_pitch_ratio(lines: Sequence[Line]) -> float:
             continue
         size = max(a.size, b.size, 1.0)
         pitch = b.top - a.top
-        if 0 < pitch < 3 * size:
+        if 0 < pitch < settings.pitch_sample_ratio * size:
             ratios.append(pitch / size)
     ratios.sort()
-    if len(ratios) >= 8:
+    if len(ratios) >= MIN_PITCH_SAMPLES:
         return ratios[len(ratios) // 4]
-    if ratios and ratios[0] <= _MAX_SINGLE_SPACING:
+    if ratios and ratios[0] <= settings.max_single_spacing:
         return ratios[0]
-    return 1.2
-
-
-_MAX_SINGLE_SPACING = 1.5
+    return settings.single_spacing
 
 
 def lines_to_paragraphs(
-    lines: Sequence[Line], settings: Settings = DEFAULT_SETTINGS, pitch: float | None = None
+    lines: Sequence[Line], settings: LayoutSettings = DEFAULT_LAYOUT_SETTINGS, pitch: float | None = None
 ) -> list[Paragraph]:
     """Split lines into paragraphs at vertical gaps wider than the usual line pitch.
 
@@ -83,7 +85,7 @@ def lines_to_paragraphs(
     if not lines:
         return []
     if pitch is None:
-        pitch = line_pitch_ratio(lines)
+        pitch = line_pitch_ratio(lines, settings)
     paragraphs: list[list[Line]] = [[lines[0]]]
     bullet_x = _bullet_x(lines[0])  # the left edge of the list entries of the paragraph so far
     for prev, line in pairwise(lines):
@@ -101,7 +103,8 @@ def lines_to_paragraphs(
         else:
             size = max(prev.size, line.size, 1.0)
             gap = (line.top - prev.top) / size
-            new = gap > pitch + settings.paragraph_gap_ratio or abs(prev.size - line.size) > 0.15 * size
+            resized = abs(prev.size - line.size) > settings.font_change_ratio * size
+            new = gap > pitch + settings.paragraph_gap_ratio or resized
         entry_x = _bullet_x(line)
         if new:
             paragraphs.append([line])
@@ -114,7 +117,7 @@ def lines_to_paragraphs(
 
 #: points: a line that starts this far left of the list's bullets is back at the margin (read by
 #: `lines_to_paragraphs`; list entries of one level stand within a point or two of each other)
-LIST_MARGIN = 3.0
+LIST_MARGIN: Final = 3.0
 
 
 def _bullet_x(line: Line) -> float | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +27,9 @@ from ..errors import (
     TooLargeError,
     UnreadableFileError,
 )
-from ..settings import DEFAULT_SETTINGS, Settings
 from .records import Link, PageData, PdfData, Source
 from .rulings import page_rulings
+from .settings import DEFAULT_READING_SETTINGS, ReadingSettings
 from .words import chars_to_words
 
 
@@ -56,8 +56,12 @@ def check_header(data: bytes, path: str | None) -> None:
         raise NotAPDFError("not a PDF (no %PDF- header)", path=path)
 
 
-def read_pdf(source: Source, settings: Settings = DEFAULT_SETTINGS) -> PdfData:
-    """Open a PDF once and copy every page into plain records.
+def read_pdf(
+    source: Source,
+    settings: ReadingSettings = DEFAULT_READING_SETTINGS,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> PdfData:
+    """Open a PDF once and copy every page into plain records (`progress` is told of each page).
 
     Raises a subclass of AnswerParserError for anything that cannot be read.
     """
@@ -71,7 +75,7 @@ def read_pdf(source: Source, settings: Settings = DEFAULT_SETTINGS) -> PdfData:
             if len(pdf.pages) > settings.max_pages:
                 raise TooLargeError(f"{len(pdf.pages)} pages, more than {settings.max_pages}", path=path)
             producer = _producer(pdf.metadata)
-            pages = tuple(_read_pages(pdf.pages, settings))
+            pages = tuple(_read_pages(pdf.pages, settings, progress))
     except AnswerParserError:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types for broken files
@@ -112,17 +116,21 @@ def _producer(metadata: dict[str, Any]) -> str | None:
     return str(value) if value else None
 
 
-def _read_pages(pages: Iterable[Any], settings: Settings) -> Iterator[PageData]:
-    for page in pages:
+def _read_pages(
+    pages: Sequence[Any], settings: ReadingSettings, progress: Callable[[str, int, int], None] | None = None
+) -> Iterator[PageData]:
+    for n, page in enumerate(pages, 1):
         try:
             yield _read_page(page, settings)
         finally:
             close = getattr(page, "close", None)
             if close is not None:
                 close()
+        if progress is not None:
+            progress("reading pages", n, len(pages))
 
 
-def _read_page(page: Any, settings: Settings) -> PageData:
+def _read_page(page: Any, settings: ReadingSettings) -> PageData:
     chars = [c for c in page.chars if c.get("upright", True)]
     words = tuple(chars_to_words(chars, settings))
     edges, fills = page_rulings(page)

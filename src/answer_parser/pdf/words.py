@@ -7,13 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..settings import DEFAULT_SETTINGS, Settings
 from .marks import lift_marks
 from .records import Word
+from .settings import DEFAULT_READING_SETTINGS, ReadingSettings
 
 _BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demi")
-
-
 _bold_fonts: dict[str, bool] = {}  # font name -> bold: a document uses a handful of fonts
 
 
@@ -27,7 +25,9 @@ def _is_bold(fontname: str) -> bool:
     return bold
 
 
-def chars_to_words(chars: list[dict[str, Any]], settings: Settings = DEFAULT_SETTINGS) -> Iterator[Word]:
+def chars_to_words(
+    chars: list[dict[str, Any]], settings: ReadingSettings = DEFAULT_READING_SETTINGS
+) -> Iterator[Word]:
     """Group characters into words: same line, no space between, no gap wider than the tolerance.
 
     Lines are found by sorting on the character's middle; characters within `word_y_tolerance`
@@ -64,7 +64,7 @@ def chars_to_words(chars: list[dict[str, Any]], settings: Settings = DEFAULT_SET
     yield from _line_words([chars[j] for j in line], settings)
 
 
-def _line_words(line: list[dict[str, Any]], settings: Settings) -> Iterator[Word]:
+def _line_words(line: list[dict[str, Any]], settings: ReadingSettings) -> Iterator[Word]:
     """The words of one line of characters (in x order): a word's text, box, size and weight are
     gathered as its characters come, without a list per word."""
     x_tolerance = settings.word_x_tolerance

@@ -28,6 +28,7 @@ from typing import Any
 import attrs
 import regex
 
+from ..codes import WarningCode
 from ..layout.lines import Line
 from ..model import Document, Warning
 from ..pdf.records import PageData, Word
@@ -162,7 +163,9 @@ def unplaced_warnings(unplaced: Sequence[PageWord]) -> list[Warning]:
         quoted = " ".join(texts[:QUOTED_WORDS]) + (" ..." if len(texts) > QUOTED_WORDS else "")
         out.append(
             Warning(
-                "text_unplaced", f"{len(texts)} word(s) on page {page} placed nowhere: {quoted!r}", page=page
+                WarningCode.TEXT_UNPLACED,
+                f"{len(texts)} word(s) on page {page} placed nowhere: {quoted!r}",
+                page=page,
             )
         )
     return out

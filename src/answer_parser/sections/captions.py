@@ -7,15 +7,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import Final
 
 import attrs
 import regex
 
 from ..dutch.text import collapse, join_lines, opens_with_bullet
 from ..layout.blocks import Block, TableAnchor
-from ..layout.lines import body_size
+from ..layout.lines import small_print_limit
 from ..layout.paragraphs import Paragraph
-from .dialect import FLEMISH, TOTAL_LABEL, Dialect
+from ..layout.settings import DEFAULT_LAYOUT_SETTINGS, LayoutSettings
+from .dialect import FLEMISH, Dialect
+from .settings import DEFAULT_SECTION_SETTINGS, SectionSettings
+
+#: an unnumbered table title runs over this many lines at most
+MAX_TITLE_LINES: Final = 2
+#: an unnumbered table title has at least this many words
+MIN_TITLE_WORDS: Final = 3
 
 
 @attrs.frozen
@@ -27,18 +35,24 @@ class Captions:
     notes: dict[int, tuple[str, ...]]
 
 
-def attach_captions(blocks: Sequence[Block], dialect: Dialect = FLEMISH) -> tuple[list[Block], Captions]:
+def attach_captions(
+    blocks: Sequence[Block],
+    dialect: Dialect = FLEMISH,
+    settings: SectionSettings = DEFAULT_SECTION_SETTINGS,
+    layout: LayoutSettings = DEFAULT_LAYOUT_SETTINGS,
+) -> tuple[list[Block], Captions]:
     """Take caption paragraphs ('Tabel 3: ...') above or below a table, and notes right under it
     ('Bron: ...', '* voorlopige cijfers', '(1) ...', or any paragraph set smaller than the body
     text), out of the flow and onto the table. A paragraph of notes is split where a line opens
-    the next note. A caption or note ends where its type changes (`cut_captions`); a caption
-    between two tables goes to the one it belongs to (`_above_next_table`)."""
+    the next note. Small print is the layout's (`LayoutSettings.small_print_ratio`). A caption
+    or note ends where its type changes (`cut_captions`); a caption between two tables goes to
+    the one it belongs to (`_above_next_table`)."""
     blocks = cut_captions(blocks, dialect)
     numbers: dict[int, int] = {}
     texts: dict[int, str] = {}
     notes: dict[int, list[str]] = {}
     taken: set[int] = set()
-    small = 0.92 * body_size(ln for b in blocks if isinstance(b, Paragraph) for ln in b.lines)
+    small = small_print_limit((ln for b in blocks if isinstance(b, Paragraph) for ln in b.lines), layout)
     for i, block in enumerate(blocks):
         if not isinstance(block, TableAnchor):
             continue
@@ -57,7 +71,7 @@ def attach_captions(blocks: Sequence[Block], dialect: Dialect = FLEMISH) -> tupl
             and not dialect.caption.match(above.text)
             and not dialect.table_note.match(above.lines[0].text)
             and (all(ln.size < small for ln in above.lines) or _under_a_table(blocks, i - 1, taken))
-            and _looks_like_title(above)
+            and _looks_like_title(above, settings, dialect)
         ):
             # an unnumbered title in small print, or one right between two tables
             texts[block.index] = collapse(above.text)
@@ -98,7 +112,7 @@ def attach_captions(blocks: Sequence[Block], dialect: Dialect = FLEMISH) -> tupl
 
 #: a caption between two tables goes by distance only where one gap is at most this share of
 #: the other (read by `_above_next_table`; producers set a caption 3-6 pt from its own table)
-CLEARLY_CLOSER = 0.5
+CLEARLY_CLOSER: Final = 0.5
 
 
 def _under_a_table(blocks: Sequence[Block], k: int, taken: set[int]) -> bool:
@@ -125,9 +139,9 @@ def _above_next_table(blocks: Sequence[Block], j: int, table: TableAnchor) -> bo
 
 #: points: a caption line that starts this far left of the caption's first line is text again
 #: (read by `_caption_end`; a centred caption's wrapped lines stand further right, not left)
-CAPTION_INDENT = 3.0
+CAPTION_INDENT: Final = 3.0
 #: a caption line whose size differs from the first line's by more than this share is text again
-CAPTION_SIZE_CHANGE = 0.1
+CAPTION_SIZE_CHANGE: Final = 0.1
 
 
 def _caption_end(paragraph: Paragraph, dialect: Dialect) -> int:
@@ -183,7 +197,7 @@ def _after_notes(out: Sequence[Block], dialect: Dialect) -> bool:
     return False
 
 
-def _looks_like_title(paragraph: Paragraph) -> bool:
+def _looks_like_title(paragraph: Paragraph, settings: SectionSettings, dialect: Dialect) -> bool:
     """A table's unnumbered title in small print: one or two lines of words (not numbers, not
     header fragments), opening in bold with a capital."""
     text = paragraph.text
@@ -194,12 +208,14 @@ def _looks_like_title(paragraph: Paragraph) -> bool:
         first is not None
         and first.bold
         and text[:1].isupper()
-        and len(paragraph.lines) <= 2
-        and len(text.split()) >= 3
-        and letters >= 0.7 * visible
-        and not TOTAL_LABEL.match(text)
+        and len(paragraph.lines) <= MAX_TITLE_LINES
+        and len(text.split()) >= MIN_TITLE_WORDS
+        and letters >= settings.title_letter_share * visible
+        and not dialect.total_label.match(text)
         and not any(  # words standing apart like the cells of a header row
-            b.x0 - a.x1 > a.size for ln in paragraph.lines for a, b in pairwise(ln.words)
+            b.x0 - a.x1 > settings.title_word_gap_ratio * a.size
+            for ln in paragraph.lines
+            for a, b in pairwise(ln.words)
         )
     )
 

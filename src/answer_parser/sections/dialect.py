@@ -29,7 +29,11 @@ _F = regex.VERBOSE | regex.IGNORECASE
 
 Layout = Literal["blocks", "interleaved"]
 
+#: a table caption: 'Tabel 3: ...'; groups `num` and `text`
 CAPTION = regex.compile(r"^\s*Tabel\s+(?P<num>\d+)\s*(?:[:.\-–—]\s*)?(?P<text>.*)$", regex.IGNORECASE)
+#: the word that opens a caption, numbered or not: a line opening with it is no header line or row
+CAPTION_WORD = "tabel"
+#: a note printed under a table: 'Bron: ...', 'Noot', '*', '(1)'
 TABLE_NOTE = regex.compile(r"^\s*(?:Bron|Noot|Opmerking|\*|\(\d+\))\s*:?", regex.IGNORECASE)
 #: the label of a total row: Totaal, Subtotaal, Som, Totaal generaal, 'Gewest - subtotaal dotaties'
 TOTAL_LABEL = regex.compile(
@@ -37,6 +41,12 @@ TOTAL_LABEL = regex.compile(
         | \b(?:sub|eind)totaal\b                                          # Gewest - subtotaal dotaties""",
     regex.IGNORECASE | regex.VERBOSE,
 )
+#: in the text a total label matched, the mark of a subtotal (it closes a group from inside it)
+SUBTOTAL_WORD = "sub"
+#: a total row's label (lower case) that closes a part: 'Subtotaal', 'Gewest - subtotaal dotaties'
+SUBTOTAL_LABEL = regex.compile(r"^sub|subtotaal")
+#: a total row's label (lower case) that closes everything: 'Totaal generaal', 'Eindtotaal'
+GRAND_TOTAL_LABEL = regex.compile(r"generaal|eind|algemeen")
 
 
 def third_tuesday_of_september(year: int) -> datetime.date:
@@ -84,6 +94,14 @@ class Dialect:
     question_preamble: regex.Pattern[str] | None = None
     #: searched in the preamble: groups `rank`, `name`, `office`, `date`
     answer_preamble: regex.Pattern[str] | None = None
+    #: in what the answer preamble says between the first signer and the date: each further signer
+    #: named in full ('van Minister Schreinemacher (Buitenlandse Handel ...)'); `rank`, `name`, `office`
+    cosigner_named: regex.Pattern[str] | None = None
+    #: ... or signing by office only ('mede namens de Minister van Justitie en Veiligheid',
+    #: 'mede namens de Staatssecretarissen van A en van B'); groups `rank` and `offices`
+    cosigner_offices: regex.Pattern[str] | None = None
+    #: where a list of offices after one plural rank splits ('... Sport en van Justitie ...')
+    office_split: regex.Pattern[str] | None = None
     #: a preamble paragraph that is the document's number ('1314'); group `number`
     document_number: regex.Pattern[str] | None = None
     #: the parliamentary year printed in the preamble ('Vergaderjaar 2023–2024'); `start`, `end`
@@ -92,8 +110,17 @@ class Dialect:
     # -- tables -------------------------------------------------------------------------------
     #: a table caption; groups `num` and `text`
     caption: regex.Pattern[str] = CAPTION
+    #: the word that opens a caption (lower case): a line opening with it is no header or row
+    caption_word: str = CAPTION_WORD
     #: a note printed under a table
     table_note: regex.Pattern[str] = TABLE_NOTE
+    #: the label of a total row
+    total_label: regex.Pattern[str] = TOTAL_LABEL
+    #: a total label whose matched text holds this (lower case) is a subtotal (table levels)
+    subtotal_word: str = SUBTOTAL_WORD
+    #: subtotal and grand total labels (searched in the lower-case label; the totals check)
+    subtotal_label: regex.Pattern[str] = SUBTOTAL_LABEL
+    grand_total_label: regex.Pattern[str] = GRAND_TOTAL_LABEL
 
     def session_for(self, day: datetime.date) -> str:
         """The parliamentary year 'YYYY-YYYY' that contains `day`."""
@@ -191,6 +218,19 @@ TWEEDE_KAMER = Dialect(
             \(\s*ontvangen\s+(?:\(\s*ontvangen\s+)?(?P<date>[^)]+?)\s*\)""",
         _F,
     ),
+    cosigner_named=regex.compile(
+        r"""(?:\ben\s+)?\bvan\s+(?:de\s+)?
+            (?P<rank>Minister-President|Minister|Staatssecretaris)\s+
+            (?P<name>[^()]+?)\s*\((?P<office>[^()]*)\)""",
+        _F,
+    ),
+    cosigner_offices=regex.compile(
+        r"""\bmede\s+namens\s+(?:de\s+)?
+            (?P<rank>Minister-President|Ministers?|Staatssecretariss?(?:en)?)\s+
+            (?P<offices>(?:van|voor)\b.*?)\s*$""",
+        _F,
+    ),
+    office_split=regex.compile(r",?\s+en\s+(?=(?:van|voor)\b)"),
     document_number=regex.compile(r"^\s*(?P<number>\d{1,6})\s*$"),
     printed_session=regex.compile(
         r"\bvergaderjaar\s+(?P<start>\d{4})\s*[–-]\s*(?P<end>\d{4})", regex.IGNORECASE

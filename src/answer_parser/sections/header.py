@@ -6,6 +6,7 @@ above it, persons and their display names, the askers of the interleaved layout.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 import attrs
 import regex
@@ -18,6 +19,18 @@ from ..layout.paragraphs import Paragraph
 from ..model import Minister, Person, Reference
 from .dialect import FLEMISH, Dialect
 from .items import CLAUSE_END
+
+#: an answer heading runs over this many lines at most
+MAX_HEADING_LINES: Final = 4
+#: 'van NAME' on a heading line: a name of this many words at most ('Van de 5402 inburgeraars ...'
+#: is a sentence)
+MAX_NAME_WORDS: Final = 7
+#: the minister's block above the answer heading, in capitals: this many lines at most
+MAX_MINISTER_LINES: Final = 8
+#: the minister's block in mixed case ('Bart Somers' / 'Vlaams minister van ...'): at most this many
+#: paragraphs of at most this many lines each
+MAX_MINISTER_PARAGRAPHS: Final = 3
+MAX_MINISTER_PARAGRAPH_LINES: Final = 4
 
 
 def _is_caps(text: str) -> bool:
@@ -122,7 +135,11 @@ def _heading_line(text: str) -> bool:
         return found is not None and found[1] == 0
     if stripped.lower().startswith("van ") and not regex.match(r"(?i)^van\s+\d", stripped):
         tokens = stripped.split()
-        return len(tokens) <= 7 and not regex.search(r"\d", stripped) and not CLAUSE_END.search(stripped)
+        return (
+            len(tokens) <= MAX_NAME_WORDS
+            and not regex.search(r"\d", stripped)
+            and not CLAUSE_END.search(stripped)
+        )
     return True
 
 
@@ -141,7 +158,9 @@ def split_answer_heading(blocks: list[Block], start: int, dialect: Dialect) -> t
         for k, line in enumerate(b.lines):
             candidate = " ".join([*lines, line.text])
             m = dialect.answer_heading.match(collapse(candidate))
-            if not lines or (not complete and len(lines) < 4 and _heading_line(line.text) and m):
+            if not lines or (
+                not complete and len(lines) < MAX_HEADING_LINES and _heading_line(line.text) and m
+            ):
                 lines.append(line.text)
                 complete = bool(m and m.group("asker"))
                 continue
@@ -152,8 +171,6 @@ def split_answer_heading(blocks: list[Block], start: int, dialect: Dialect) -> t
 
 
 _NAME_TOKEN = r"(?:[\p{Lu}][\p{L}'’\-]+|van|de|der|den|ter|ten|vanden|vander|d')"
-
-
 _NAME_LIKE = regex.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,5}}$")
 
 
@@ -169,7 +186,7 @@ def minister_block(blocks: Sequence[Block], end: int) -> tuple[Minister | None, 
             break
         lines[:0] = [ln.text for ln in b.lines]
         i -= 1
-        if len(lines) >= 8:
+        if len(lines) >= MAX_MINISTER_LINES:
             break
     if lines:
         raw = collapse(lines[0])
@@ -177,9 +194,9 @@ def minister_block(blocks: Sequence[Block], end: int) -> tuple[Minister | None, 
         return Minister(name=display_name(raw), raw=raw, title=title), i, False
     # mixed case: 'Bart Somers' / 'Vlaams minister van ...'
     i = end
-    while i > 0 and end - i < 3:
+    while i > 0 and end - i < MAX_MINISTER_PARAGRAPHS:
         b = blocks[i - 1]
-        if not isinstance(b, Paragraph) or len(b.lines) > 4:
+        if not isinstance(b, Paragraph) or len(b.lines) > MAX_MINISTER_PARAGRAPH_LINES:
             break
         lines[:0] = [ln.text for ln in b.lines]
         i -= 1
@@ -196,8 +213,6 @@ def minister_block(blocks: Sequence[Block], end: int) -> tuple[Minister | None, 
 
 
 _PARTY = regex.compile(r"\s*\((?:[^()]|\([^()]*\))*\)")
-
-
 _TOP_LEVEL_SEPARATOR = regex.compile(r",\s+|\s+en\s+")
 
 

@@ -6,19 +6,25 @@ built from the dialect's patterns; the labels normalised ('3, 4 en 5').
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from typing import Final
 
 import attrs
 import regex
 
+from ..codes import WarningCode
 from ..dutch.text import collapse, join_paragraphs, join_text_lines
 from ..layout.blocks import Block, TableAnchor
 from ..layout.lines import Line
 from ..model import Item, Warning
 
 _RANGE = regex.compile(r"(\d+)\s*(?:tot\s+en\s+met|t\.?\s?e\.?\s?m\.?|t/m|[-–])\s*(\d+)", regex.IGNORECASE)
-
-
 CLAUSE_END = regex.compile(r"[.?!:;][\"'’”»)\]]*$")
+#: a label range ('3 tot en met 5') spans at most this many numbers; more is not a range of items
+MAX_RANGE: Final = 20
+#: a first item label without words ('1.', '2.') opens with one of these numbers
+FIRST_LABELS: Final = (1, 2)
+#: a next item label without words may skip at most this many numbers ('2.' then '5.')
+MAX_LABEL_STEP: Final = 3
 
 
 @attrs.frozen
@@ -61,7 +67,7 @@ def _label_numbers(label: str) -> list[int]:
 
     def expand(m: regex.Match[str]) -> str:
         a, b = int(m.group(1)), int(m.group(2))
-        return " ".join(str(n) for n in range(a, b + 1)) if a < b <= a + 20 else m.group(0)
+        return " ".join(str(n) for n in range(a, b + 1)) if a < b <= a + MAX_RANGE else m.group(0)
 
     return [int(p) for p in regex.findall(r"\d+", _RANGE.sub(expand, label))]
 
@@ -94,8 +100,8 @@ def _accepts(label: str, count: _Count, standalone: bool) -> bool:
     if standalone:
         return True
     if count.last is None:
-        return nums[0] in (1, 2)
-    return count.last < nums[0] <= count.last + 3
+        return nums[0] in FIRST_LABELS
+    return count.last < nums[0] <= count.last + MAX_LABEL_STEP
 
 
 def _match_label(
@@ -200,7 +206,7 @@ def _count(
     if warnings is not None and rule.standalone and nums[0] != (count.last or 0) + 1:
         warnings.append(
             Warning(
-                "item_number_jump",
+                WarningCode.ITEM_NUMBER_JUMP,
                 f"{rule.side} {number} follows {count.last if count.last is not None else 'nothing'}",
                 page=line.page,
             )

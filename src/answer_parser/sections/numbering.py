@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
+from ..codes import WarningCode
 from ..model import Answer, Item, Question, Table, Warning
 
 #: a label of item `n` inside other text: '3)', '3.', 'Vraag 3', 'Antwoord 3', 'Ad 3', at the
@@ -64,5 +65,6 @@ def answer_missing_warnings(
         seen = _where(number, tables)
         where = f"; its label stands in {seen}" if seen else ""
         table = next((t.index for t in tables if seen and f"table {t.index}" in seen), None)
-        out.append(Warning("answer_missing", f"question {number} has no answer item{where}", table=table))
+        message = f"question {number} has no answer item{where}"
+        out.append(Warning(WarningCode.ANSWER_MISSING, message, table=table))
     return out

@@ -10,23 +10,24 @@ stand in them, the kind of document, and warnings. Two layouts (see `sections.di
 * interleaved: a preamble with the metadata, then 'Vraag N' / 'Antwoord N' sections.
 
 Both split text into items with the same code (`sections.items.segment`). The warning codes
-are listed in docs/sections.md.
+are `codes.WarningCode` (docs/warnings.md).
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Collection, Sequence
-from typing import TypeVar
+from typing import Final, TypeVar
 
 import attrs
 import regex
 
+from ..codes import WarningCode
 from ..dutch.names import display_name
 from ..dutch.text import collapse, hyphenated_words, join_lines, join_paragraphs
 from ..layout.blocks import Block
 from ..layout.paragraphs import Paragraph
-from ..model import Annex, Answer, BodyParagraph, Minister, Person, Question, Warning
+from ..model import Annex, Answer, BodyParagraph, DocumentKind, Minister, Person, Question, Warning
 from .body import body_paragraphs, is_annex_title, read_annex_title
 from .dialect import FLEMISH, Dialect
 from .header import (
@@ -41,11 +42,20 @@ from .header import (
 from .items import CLAUSE_END, LabelRule, Part, segment, to_items
 
 T = TypeVar("T")
+#: the question's header block is looked for in this many first paragraphs
+HEADER_BLOCK_PARAGRAPHS: Final = 8
+#: a document with neither question nor answer is an annex when it has at most this many text
+#: paragraphs per table, plus `ANNEX_PARAGRAPHS`
+ANNEX_PARAGRAPHS_PER_TABLE: Final = 3
+ANNEX_PARAGRAPHS: Final = 2
+#: without a header block, a first paragraph of at most this many lines not ending a sentence is
+#: the title
+SHORT_TITLE_LINES: Final = 2
 
 
 @attrs.frozen
 class Sections:
-    kind: str
+    kind: DocumentKind
     question: Question | None
     answer: Answer | None
     warnings: tuple[Warning, ...]
@@ -91,12 +101,16 @@ def _read_blocks(blocks: Sequence[Block], n_tables: int, dialect: Dialect) -> Se
         reference = read_answer_heading(heading, dialect)
         if reference is None:
             warnings.append(
-                Warning("answer_heading_unread", f"answer heading not understood: {heading[:120]!r}")
+                Warning(
+                    WarningCode.ANSWER_HEADING_UNREAD, f"answer heading not understood: {heading[:120]!r}"
+                )
             )
         minister, q_end, guessed = minister_block(flow, start)
         if guessed and minister is not None:
             warnings.append(
-                Warning("minister_guess", f"minister read from lines not in capitals: {minister.raw!r}")
+                Warning(
+                    WarningCode.MINISTER_GUESS, f"minister read from lines not in capitals: {minister.raw!r}"
+                )
             )
         parts = segment(body, [LabelRule("answer", dialect.item_start)], warnings, hyphenated)
         intro, items = parts[0], parts[1:]
@@ -125,7 +139,9 @@ def _finish(
     (`question_marked`: the header block, the preamble) were found."""
     kind = _kind(question, answer, n_tables, blocks, question_marked)
     if kind == "unknown":
-        warnings.append(Warning("unknown_genre", "no question header block or answer heading was found"))
+        warnings.append(
+            Warning(WarningCode.UNKNOWN_GENRE, "no question header block or answer heading was found")
+        )
     body: tuple[BodyParagraph, ...] = ()
     annex: Annex | None = None
     if kind in ("annex", "unknown"):
@@ -152,7 +168,7 @@ def _kind(
     n_tables: int,
     blocks: Sequence[Block],
     question_marked: bool,
-) -> str:
+) -> DocumentKind:
     if answer is not None and question is not None:
         return "question_and_answer"
     if answer is not None:
@@ -160,7 +176,7 @@ def _kind(
     if question is not None and question_marked:
         return "question"
     text_paragraphs = sum(isinstance(b, Paragraph) for b in blocks)
-    if n_tables and text_paragraphs <= 3 * n_tables + 2:
+    if n_tables and text_paragraphs <= ANNEX_PARAGRAPHS_PER_TABLE * n_tables + ANNEX_PARAGRAPHS:
         return "annex"
     return "unknown"
 
@@ -183,7 +199,7 @@ def _title(rest: list[Block], header: bool, dialect: Dialect) -> tuple[str | Non
         remaining = Paragraph(first.lines[bold_head:])
         return title, [*rest[:first_index], remaining, *rest[first_index + 1 :]]
     text = collapse(first.text)
-    short = len(first.lines) <= 2 and not CLAUSE_END.search(text)
+    short = len(first.lines) <= SHORT_TITLE_LINES and not CLAUSE_END.search(text)
     if header or first.bold or (short and not dialect.item_start.match(text)):
         return text, [*rest[:first_index], *rest[first_index + 1 :]]
     return None, rest
@@ -202,7 +218,7 @@ def _read_question(
     header: HeaderBlock | None = None
     rest: list[Block] = list(blocks)
     if paragraphs:
-        first_lines = [ln.text for p in paragraphs[:8] for ln in p.lines]
+        first_lines = [ln.text for p in paragraphs[:HEADER_BLOCK_PARAGRAPHS] for ln in p.lines]
         header = read_header_block(first_lines, dialect)
         if header is not None:
             rest = _drop_lines(blocks, header.lines_used)
@@ -216,7 +232,7 @@ def _read_question(
         # a letterhead or reference line above the answer, not a question
         if title:
             message = f"text before the answer left out: {title!r}"  # whole: the accounting reads it
-            warnings.append(Warning("text_before_answer", message))
+            warnings.append(Warning(WarningCode.TEXT_BEFORE_ANSWER, message))
         return None, False
     ref = answer.refers_to if answer else None
     number = _reconcile("number", header.number if header else None, ref.number if ref else None, warnings)
@@ -232,7 +248,7 @@ def _read_question(
     ):
         warnings.append(
             Warning(
-                "minister_differs",
+                WarningCode.MINISTER_DIFFERS,
                 f"question addressed to {header.addressee.raw}, answered by {answer.minister.raw}",
             )
         )
@@ -267,7 +283,7 @@ def _drop_lines(blocks: Sequence[Block], count: int) -> list[Block]:
 def _reconcile(field: str, a: T | None, b: T | None, warnings: list[Warning]) -> T | None:
     if a is not None and b is not None and a != b:
         warnings.append(
-            Warning("metadata_mismatch", f"{field}: header block says {a}, answer heading says {b}")
+            Warning(WarningCode.METADATA_MISMATCH, f"{field}: header block says {a}, answer heading says {b}")
         )
     return a if a is not None else b
 
@@ -275,7 +291,10 @@ def _reconcile(field: str, a: T | None, b: T | None, warnings: list[Warning]) ->
 def _reconcile_person(a: Person | None, b: Person | None, warnings: list[Warning]) -> Person | None:
     if a is not None and b is not None and a.raw != b.raw:
         warnings.append(
-            Warning("metadata_mismatch", f"asker: header block says {a.raw}, answer heading says {b.raw}")
+            Warning(
+                WarningCode.METADATA_MISMATCH,
+                f"asker: header block says {a.raw}, answer heading says {b.raw}",
+            )
         )
     return a if a is not None else b
 
@@ -295,9 +314,13 @@ def _read_interleaved(blocks: Sequence[Block], n_tables: int, dialect: Dialect) 
     q_parts = [p for p in labelled if p.side == "question"]
     a_parts = [p for p in labelled if p.side == "answer"]
     if labelled and qm is None:
-        warnings.append(Warning("preamble_unread", f"question preamble not understood: {joined[:160]!r}"))
+        warnings.append(
+            Warning(WarningCode.PREAMBLE_UNREAD, f"question preamble not understood: {joined[:160]!r}")
+        )
     if a_parts and am is None:
-        warnings.append(Warning("preamble_unread", f"answer preamble not understood: {joined[:160]!r}"))
+        warnings.append(
+            Warning(WarningCode.PREAMBLE_UNREAD, f"answer preamble not understood: {joined[:160]!r}")
+        )
 
     answer: Answer | None = None
     if am is not None or a_parts:
@@ -306,16 +329,52 @@ def _read_interleaved(blocks: Sequence[Block], n_tables: int, dialect: Dialect) 
             name = collapse(am.group("name"))
             title = f"{collapse(am.group('rank'))} ({collapse(am.group('office'))})"
             minister = Minister(name=display_name(name), raw=name, title=title)
-        answer = Answer(minister=minister, refers_to=None, intro="", items=to_items(a_parts))
+        answer = Answer(
+            minister=minister,
+            refers_to=None,
+            intro="",
+            items=to_items(a_parts),
+            date=iso_date(am.group("date")) if am is not None else None,
+            cosigners=read_cosigners(am.group("rest"), dialect) if am is not None else (),
+        )
 
     question: Question | None = None
     if qm is not None or q_parts:
         question = _interleaved_question(preamble.texts, joined, qm, q_parts, dialect, warnings)
     if preamble.tables and (question or answer):
         warnings.append(
-            Warning("table_outside_items", f"tables {preamble.tables} stand in the preamble, not in an item")
+            Warning(
+                WarningCode.TABLE_OUTSIDE_ITEMS,
+                f"tables {preamble.tables} stand in the preamble, not in an item",
+            )
         )
     return _finish(question, answer, n_tables, blocks, warnings, qm is not None)
+
+
+_SINGULAR_RANK = {"ministers": "Minister", "staatssecretarissen": "Staatssecretaris"}
+
+
+def read_cosigners(text: str, dialect: Dialect) -> tuple[Minister, ...]:
+    """Further signers of an answer, from what its preamble says between the first signer and the
+    date: each named one in display form with rank and office as title; signing by office only
+    ('mede namens de Minister van X', 'de Staatssecretarissen van A en van B') gives one Minister
+    per office, named by rank and office as the question's addressee is."""
+    out: list[Minister] = []
+    if dialect.cosigner_named is not None:
+        for m in dialect.cosigner_named.finditer(text):
+            name = collapse(m.group("name"))
+            title = f"{collapse(m.group('rank'))} ({collapse(m.group('office'))})"
+            out.append(Minister(name=display_name(name), raw=name, title=title))
+    by_office = dialect.cosigner_offices.search(text) if dialect.cosigner_offices is not None else None
+    if by_office is not None:
+        rank = collapse(by_office.group("rank"))
+        rank = _SINGULAR_RANK.get(rank.lower(), rank)
+        offices = collapse(by_office.group("offices")).rstrip(" ,.")
+        pieces = dialect.office_split.split(offices) if dialect.office_split is not None else [offices]
+        for piece in pieces:
+            office = f"{rank} {piece.strip()}"
+            out.append(Minister(name=office, raw=office, title=office))
+    return tuple(out)
 
 
 def _interleaved_question(
@@ -341,7 +400,9 @@ def _interleaved_question(
         if len(names) > 1:
             listed = ", ".join(names)
             warnings.append(
-                Warning("several_askers", f"{len(names)} askers, the first is kept as asker: {listed}")
+                Warning(
+                    WarningCode.SEVERAL_ASKERS, f"{len(names)} askers, the first is kept as asker: {listed}"
+                )
             )
         office = collapse(qm.group("addressee"))
         addressee = Minister(name=office, raw=office, title=office)
@@ -352,7 +413,10 @@ def _interleaved_question(
         printed_session = f"{printed.group('start')}-{printed.group('end')}"
         if session is not None and session != printed_session:
             warnings.append(
-                Warning("session_mismatch", f"printed {printed_session}, the date {date} falls in {session}")
+                Warning(
+                    WarningCode.SESSION_MISMATCH,
+                    f"printed {printed_session}, the date {date} falls in {session}",
+                )
             )
         session = printed_session
     return Question(

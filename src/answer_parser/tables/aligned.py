@@ -10,14 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import Final
 
 from ..layout.lines import Line
 from ..pdf.records import Edge
-from ..settings import DEFAULT_SETTINGS, Settings
+from ..sections.dialect import FLEMISH, Dialect
 from .regions import Region, Segment, has_values, line_to_segments, lines_close, overlap
+from .settings import DEFAULT_TABLE_SETTINGS, TableSettings
+
+#: a run of lines is a table with at least this many body rows (lines stating numbers)
+MIN_BODY_ROWS: Final = 2
+#: header lines looked for above the first body row, at most
+MAX_HEADER_LINES: Final = 6
 
 
-def lines_to_regions(lines: Sequence[Line], settings: Settings = DEFAULT_SETTINGS) -> list[Region]:
+def lines_to_regions(
+    lines: Sequence[Line], settings: TableSettings = DEFAULT_TABLE_SETTINGS, dialect: Dialect = FLEMISH
+) -> list[Region]:
     """Runs of lines (on one page) that line up as a table: at least two body rows with numbers
     in their data columns, lines between them that belong to rows, and the header lines above."""
     segs = [line_to_segments(ln, settings) for ln in lines]
@@ -37,8 +46,8 @@ def lines_to_regions(lines: Sequence[Line], settings: Settings = DEFAULT_SETTING
                 break
             j += 1
         body_rows = sum(body[i : end + 1])
-        if body_rows >= 2:
-            start = header_start(lines, segs, i, settings)
+        if body_rows >= MIN_BODY_ROWS:
+            start = header_start(lines, segs, i, settings, dialect)
             first = _group_rows_above_body(segs, start, i)
             regions.append(
                 Region(
@@ -77,25 +86,32 @@ def _group_rows_above_body(segs: Sequence[Sequence[Segment]], start: int, first:
 
 
 def header_start(
-    lines: Sequence[Line], segs: Sequence[Sequence[Segment]], first: int, settings: Settings
+    lines: Sequence[Line],
+    segs: Sequence[Sequence[Segment]],
+    first: int,
+    settings: TableSettings,
+    dialect: Dialect = FLEMISH,
 ) -> int:
     """Header lines above the first body row: close, not a sentence ending in ':' or '.', not a
-    caption, at most six."""
+    caption (`dialect.caption_word`), not running text, at most `MAX_HEADER_LINES`."""
     start = first
-    while start > 0 and first - start < 6:
+    while start > 0 and first - start < MAX_HEADER_LINES:
         above = lines[start - 1]
         if not lines_close(above, lines[start], settings):
             break
         text = above.text.rstrip()
-        if text.endswith((":", ".")) or text.lower().startswith("tabel"):
+        if text.endswith((":", ".")) or text.lower().startswith(dialect.caption_word):
             break
-        if len(segs[start - 1]) == 1 and above.x1 - above.x0 > 0.75 * (lines[first].x1 - lines[first].x0):
+        width = lines[first].x1 - lines[first].x0
+        if len(segs[start - 1]) == 1 and above.x1 - above.x0 > settings.header_width_share * width:
             break  # a full-width line of running text
         start -= 1
     return start
 
 
-def row_rules(region: Region, edges: Sequence[Edge]) -> list[float]:
+def row_rules(
+    region: Region, edges: Sequence[Edge], settings: TableSettings = DEFAULT_TABLE_SETTINGS
+) -> list[float]:
     """The y positions of horizontal rules that separate the body rows of a region, when rules
     stand between most of its rows (a table ruled row by row); else none."""
     body = region.lines[region.first_body :]
@@ -109,8 +125,11 @@ def row_rules(region: Region, edges: Sequence[Edge]) -> list[float]:
         {
             round(e.top, 1)
             for e in edges
-            if e.orientation == "h" and top < e.top < bottom and overlap(e.x0, e.x1, x0, x1) >= 0.5 * width
+            if e.orientation == "h"
+            and top < e.top < bottom
+            and overlap(e.x0, e.x1, x0, x1) >= settings.row_rule_share * width
         }
     )
-    gaps = sum(1 for a, b in pairwise(body) if any(a.bottom <= y <= b.top + 1 for y in ys))
-    return ys if gaps * 2 >= len(body) - 1 and gaps > 0 else []
+    reach = settings.row_rule_tolerance
+    gaps = sum(1 for a, b in pairwise(body) if any(a.bottom <= y <= b.top + reach for y in ys))
+    return ys if gaps * 2 >= len(body) - 1 and gaps > 0 else []  # rules between half the rows

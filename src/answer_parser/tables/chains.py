@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from ..layout.blocks import TableAnchor
 from ..layout.lines import Line
 from ..pdf.records import PageData
-from ..settings import DEFAULT_SETTINGS, Settings
 from .grid import Grid
+from .settings import DEFAULT_TABLE_SETTINGS, TableSettings
 
 
-def columns_match(a: Grid, b: Grid, settings: Settings = DEFAULT_SETTINGS) -> bool:
+def columns_match(a: Grid, b: Grid, settings: TableSettings = DEFAULT_TABLE_SETTINGS) -> bool:
     """True when two grids have the same columns: the same boundaries for ruled tables, the same
     right edges of the data columns for tables without rules (their label column's width
     depends on the longest label of each part)."""
@@ -29,7 +29,7 @@ def grids_to_chains(
     grids: Sequence[Sequence[Grid]],
     lines: Sequence[Sequence[Line]],
     pages: Sequence[PageData],
-    settings: Settings,
+    settings: TableSettings,
 ) -> list[list[Grid]]:
     """Join a table that ends a page to the one that opens the next page when their columns match
     and no text stands between them."""

@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-import regex
-
+from ..codes import WarningCode
+from ..dutch.numbers import SCALED_AMOUNTS, VALUE_KINDS
 from ..model import Cell, Row, Table, Warning
-
-_NUMERIC = frozenset({"integer", "decimal", "currency", "percent"})
+from ..sections.dialect import FLEMISH, Dialect
 
 
 def _decimals(raw: str) -> int:
@@ -38,7 +37,7 @@ def _sum(cells: Sequence[Cell]) -> Decimal | None:
     for cell in cells:
         if cell.kind == "empty":
             continue
-        if cell.kind not in _NUMERIC or cell.value is None:
+        if cell.kind not in VALUE_KINDS or cell.value is None:
             return None
         total += Decimal(str(cell.value))
     return total
@@ -58,7 +57,7 @@ def _is_share_column(table: Table, col: int) -> bool:
     return kinds == {"percent"}
 
 
-def _siblings(rows: Sequence[Row], index: int) -> list[Row]:
+def _siblings(rows: Sequence[Row], index: int, dialect: Dialect) -> list[Row]:
     """The rows a total row at `index` closes."""
     total = rows[index]
     parent = total.label[:-1]
@@ -68,7 +67,7 @@ def _siblings(rows: Sequence[Row], index: int) -> list[Row]:
             break
         if row.level > total.level or row.label[:-1] != parent:
             continue
-        if row.total and _total_rank(row) >= _total_rank(total):
+        if row.total and _total_rank(row, dialect) >= _total_rank(total, dialect):
             break
         members.append(row)
     members.reverse()
@@ -88,19 +87,14 @@ def _term(rows: Sequence[Row], sibling: Row, col: int) -> Cell:
     return cell
 
 
-def _total_rank(row: Row) -> int:
-    """Subtotal < total < grand total."""
+def _total_rank(row: Row, dialect: Dialect) -> int:
+    """Subtotal < total < grand total (the dialect's `subtotal_label` and `grand_total_label`)."""
     label = row.label[-1].lower() if row.label else ""
-    if label.startswith("sub") or "subtotaal" in label:
+    if dialect.subtotal_label.search(label):
         return 0
-    if "generaal" in label or "eind" in label or "algemeen" in label:
+    if dialect.grand_total_label.search(label):
         return 2
     return 1
-
-
-_SCALED = regex.compile(
-    r"\b(?:in\s+)?(?:duizend|miljoen|miljard|mio|mln|mld|k€|keur)\b|x\s*1[.\s]?000", regex.IGNORECASE
-)
 
 
 def _rounded_amounts(table: Table) -> bool:
@@ -108,10 +102,10 @@ def _rounded_amounts(table: Table) -> bool:
     half a unit per term."""
     texts = [table.caption or "", table.stub_header or "", *table.notes]
     texts += [part for column in table.columns for part in column.path]
-    return any(_SCALED.search(t) for t in texts)
+    return any(SCALED_AMOUNTS.search(t) for t in texts)
 
 
-def check_totals(table: Table) -> list[Warning]:
+def check_totals(table: Table, dialect: Dialect = FLEMISH) -> list[Warning]:
     """Warnings for every total that does not match its siblings and every share column that
     does not add up to 100."""
     warnings: list[Warning] = []
@@ -120,21 +114,21 @@ def check_totals(table: Table) -> list[Warning]:
     for index, row in enumerate(table.rows):
         if not row.total:
             continue
-        siblings = _siblings(table.rows, index)
+        siblings = _siblings(table.rows, index, dialect)
         if not siblings:
             continue
         for col, cell in enumerate(row.cells):
-            if cell.kind not in _NUMERIC or cell.value is None or _is_share_column(table, col):
+            if cell.kind not in VALUE_KINDS or cell.value is None or _is_share_column(table, col):
                 continue
             terms = [_term(table.rows, r, col) for r in siblings if col < len(r.cells)]
             found = _sum(terms)
-            if found is None or not any(t.kind in _NUMERIC for t in terms):
+            if found is None or not any(t.kind in VALUE_KINDS for t in terms):
                 continue
             printed = Decimal(str(cell.value))
             if abs(found - printed) > _tolerance([*terms, cell], rounded_integers=rounded):
                 warnings.append(
                     Warning(
-                        "total_mismatch",
+                        WarningCode.TOTAL_MISMATCH,
                         f"table {table.index}, row {' > '.join(row.label)!r}, column "
                         f"{' > '.join(table.columns[col].path) or col + 1}: the rows above add up to "
                         f"{_plain(found)}, the total row says {cell.raw}",
@@ -163,7 +157,7 @@ def _check_shares(table: Table, page: int | None) -> list[Warning]:
         if abs(found - 100) > _tolerance(terms, rounded_integers=True):
             out.append(
                 Warning(
-                    "share_mismatch",
+                    WarningCode.SHARE_MISMATCH,
                     f"table {table.index}, column {' > '.join(table.columns[col].path) or col + 1}: "
                     f"the shares add up to {_plain(found)}%, not 100%",
                     page=page,

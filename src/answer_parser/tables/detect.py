@@ -8,16 +8,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..layout.lines import Line, words_to_lines
+from ..layout.settings import DEFAULT_LAYOUT_SETTINGS, LayoutSettings
 from ..pdf.records import Edge, PageData
-from ..settings import DEFAULT_SETTINGS, Settings
+from ..sections.dialect import FLEMISH, Dialect
 from .aligned import lines_to_regions, row_rules
 from .grid import Grid
 from .regions import Region, gap_breaks, region_to_grid
 from .rules import extend_below, rules_to_regions
+from .settings import DEFAULT_TABLE_SETTINGS, TableSettings
 
 
 def page_stream_grids(
-    lines: Sequence[Line], page: int, settings: Settings = DEFAULT_SETTINGS, edges: Sequence[Edge] = ()
+    lines: Sequence[Line],
+    page: int,
+    settings: TableSettings = DEFAULT_TABLE_SETTINGS,
+    edges: Sequence[Edge] = (),
+    dialect: Dialect = FLEMISH,
 ) -> list[Grid]:
     """Every table without vertical rules on one page (`edges`: the page's ruling, for tables
     ruled between their rows).
@@ -27,10 +33,10 @@ def page_stream_grids(
     closer than a word gap would. Elsewhere, the tables found from the alignment of their
     numbers."""
     regions = [
-        (r, row_rules(r, edges) or list(gap_breaks(r.lines[r.first_body :])))
-        for r in lines_to_regions(lines, settings)
+        (r, row_rules(r, edges, settings) or list(gap_breaks(r.lines[r.first_body :], settings)))
+        for r in lines_to_regions(lines, settings, dialect)
     ]
-    for ruled in rules_to_regions(lines, edges, settings):
+    for ruled in rules_to_regions(lines, edges, settings, dialect):
         top, bottom = ruled.region.lines[0].top, ruled.region.lines[-1].bottom
         apart: list[tuple[Region, list[float]]] = []
         overlapped: list[tuple[Region, list[float]]] = []
@@ -49,19 +55,25 @@ def page_stream_grids(
 
 
 def add_stream_grids(
-    pages: Sequence[PageData], grids: list[list[Grid]], lines: list[list[Line]], settings: Settings
+    pages: Sequence[PageData],
+    grids: list[list[Grid]],
+    lines: list[list[Line]],
+    settings: TableSettings = DEFAULT_TABLE_SETTINGS,
+    dialect: Dialect = FLEMISH,
 ) -> tuple[list[list[Grid]], list[list[Line]]]:
     """Tables without vertical rules, found in the lines no ruled table claimed."""
     out_grids, out_lines = [], []
     for page, page_grids_, page_lines in zip(pages, grids, lines, strict=True):
-        found = page_stream_grids(page_lines, page.number, settings, page.edges)
+        found = page_stream_grids(page_lines, page.number, settings, page.edges, dialect)
         claimed = set().union(*(g.words for g in found)) if found else set()
         out_grids.append(sorted([*page_grids_, *found], key=lambda g: (g.bbox[1], g.bbox[0])))
         out_lines.append([ln for ln in page_lines if not claimed.intersection(ln.words)])
     return out_grids, out_lines
 
 
-def free_lines(page: PageData, grids: Sequence[Grid], settings: Settings) -> list[Line]:
-    """The page's lines made of words that no table claimed."""
+def free_lines(
+    page: PageData, grids: Sequence[Grid], settings: LayoutSettings = DEFAULT_LAYOUT_SETTINGS
+) -> list[Line]:
+    """The page's lines (`layout.lines`) made of words that no table claimed."""
     claimed = set().union(*(g.words for g in grids)) if grids else set()
     return words_to_lines((w for w in page.words if w not in claimed), page.number, settings)

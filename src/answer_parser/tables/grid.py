@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import attrs
 
+from ..codes import WarningCode
 from ..model import Column, Row
 from ..pdf.records import Word
 
@@ -53,4 +54,4 @@ class TableData:
     stub_header: str | None
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
-    warnings: tuple[tuple[str, str], ...] = ()
+    warnings: tuple[tuple[WarningCode, str], ...] = ()

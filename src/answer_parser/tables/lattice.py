@@ -17,8 +17,8 @@ from typing import Any
 
 from ..dutch.text import collapse, join_lines
 from ..pdf.records import Edge, PageData, Word
-from ..settings import DEFAULT_SETTINGS, Settings
 from .grid import Box, Grid, Slot
+from .settings import DEFAULT_TABLE_SETTINGS, TableSettings
 
 
 def _edge_dict(edge: Edge) -> dict[str, Any]:
@@ -33,7 +33,7 @@ def _edge_dict(edge: Edge) -> dict[str, Any]:
     }
 
 
-def _merged_dicts(edges: Sequence[Edge], settings: Settings) -> list[dict[str, Any]]:
+def _merged_dicts(edges: Sequence[Edge], settings: TableSettings) -> list[dict[str, Any]]:
     """pdfplumber's merge_edges: segments within `snap_tolerance` of one position snapped to it,
     collinear segments closer than `join_tolerance` joined."""
     from pdfplumber import table as plumber_table  # here: `import answer_parser` stays light
@@ -49,7 +49,7 @@ def _merged_dicts(edges: Sequence[Edge], settings: Settings) -> list[dict[str, A
     )
 
 
-def merge_rulings(edges: Sequence[Edge], settings: Settings = DEFAULT_SETTINGS) -> list[Edge]:
+def merge_rulings(edges: Sequence[Edge], settings: TableSettings = DEFAULT_TABLE_SETTINGS) -> list[Edge]:
     """Ruling segments snapped and joined: a rule drawn cell by cell (Word draws one border per
     cell) becomes one rule, the two strokes of a double line one."""
     return [
@@ -58,7 +58,9 @@ def merge_rulings(edges: Sequence[Edge], settings: Settings = DEFAULT_SETTINGS) 
     ]
 
 
-def edges_to_cells(edges: Sequence[Edge], settings: Settings = DEFAULT_SETTINGS) -> list[list[Box]]:
+def edges_to_cells(
+    edges: Sequence[Edge], settings: TableSettings = DEFAULT_TABLE_SETTINGS
+) -> list[list[Box]]:
     """Ruling segments -> groups of cell boxes, one group per table (pdfplumber's lattice method)."""
     if len(edges) < 4:
         return []
@@ -84,8 +86,6 @@ def edges_to_cells(edges: Sequence[Edge], settings: Settings = DEFAULT_SETTINGS)
 
 
 Point = tuple[float, float]
-
-
 #: an intersection: the boxes of the vertical and of the horizontal edges that meet there
 Vertex = tuple[set[Box], set[Box]]
 
@@ -251,7 +251,7 @@ _SHORT_WORDS = frozenset(
 )
 
 
-def _glue_broken_words(lines: list[list[Word]], cell_right: float) -> list[str]:
+def _glue_broken_words(lines: list[list[Word]], cell_right: float, settings: TableSettings) -> list[str]:
     """Line texts of a cell, where a word too long for the cell, broken without a hyphen at the
     cell's edge ('Prioriteitengroe' / 'p 1'), is put together again."""
     texts: list[str] = []
@@ -263,12 +263,15 @@ def _glue_broken_words(lines: list[list[Word]], cell_right: float) -> list[str]:
         else:
             texts.append(text)
         last = line[-1]
-        glue = len(line) == 1 and cell_right - last.x1 < 0.8 * last.size and last.text[-1:].isalpha()
+        near_edge = cell_right - last.x1 < settings.broken_word_ratio * last.size
+        glue = len(line) == 1 and near_edge and last.text[-1:].isalpha()
         glue = glue and "-" not in last.text
     return texts
 
 
-def _cell_text(words: list[Word], cell_right: float = float("inf")) -> tuple[str, float, float, bool]:
+def _cell_text(
+    words: list[Word], cell_right: float = float("inf"), settings: TableSettings = DEFAULT_TABLE_SETTINGS
+) -> tuple[str, float, float, bool]:
     """Text of one cell (its lines joined, hyphenation repaired), the first line's left edge,
     the right end of its text, bold."""
     if not words:
@@ -276,19 +279,21 @@ def _cell_text(words: list[Word], cell_right: float = float("inf")) -> tuple[str
     ordered = sorted(words, key=lambda w: (w.middle, w.x0))
     lines: list[list[Word]] = []
     for w in ordered:
-        if lines and abs(w.middle - lines[-1][0].middle) <= 0.5 * max(w.size, 1.0):
+        if lines and abs(w.middle - lines[-1][0].middle) <= settings.cell_line_ratio * max(w.size, 1.0):
             lines[-1].append(w)
         else:
             lines.append([w])
     for line in lines:
         line.sort(key=lambda w: w.x0)
-    texts = _glue_broken_words(lines, cell_right)
+    texts = _glue_broken_words(lines, cell_right, settings)
     first = lines[0][0]
     right = max(w.x1 for w in words)
     return collapse(join_lines(texts)), first.x0, right, all(w.bold for w in words)
 
 
-def cells_to_grid(page: PageData, cells: Sequence[Box], settings: Settings = DEFAULT_SETTINGS) -> Grid | None:
+def cells_to_grid(
+    page: PageData, cells: Sequence[Box], settings: TableSettings = DEFAULT_TABLE_SETTINGS
+) -> Grid | None:
     """Cell boxes of one table -> a Grid with the page's words placed in their cells."""
     tol = settings.snap_tolerance
     xs = _boundaries([c[0] for c in cells] + [c[2] for c in cells], tol)
@@ -318,7 +323,7 @@ def cells_to_grid(page: PageData, cells: Sequence[Box], settings: Settings = DEF
             if cell[0] <= centres[i] <= cell[2] and words_in[i] not in claimed
         ]
         claimed.update(mine)
-        text, left, right, bold = _cell_text(mine, cell[2])
+        text, left, right, bold = _cell_text(mine, cell[2], settings)
         slots[r0][c0] = Slot(
             text=text,
             indent=max(0.0, left - cell[0]) if mine else 0.0,
@@ -338,7 +343,7 @@ def cells_to_grid(page: PageData, cells: Sequence[Box], settings: Settings = DEF
     return Grid(page=page.number, bbox=bbox, xs=tuple(xs), rows=rows, words=frozenset(words_in))
 
 
-def page_grids(page: PageData, settings: Settings = DEFAULT_SETTINGS) -> list[Grid]:
+def page_grids(page: PageData, settings: TableSettings = DEFAULT_TABLE_SETTINGS) -> list[Grid]:
     """Every ruled table of one page, top to bottom. A grid of a single cell is a box, not a table."""
     grids = []
     for cells in edges_to_cells(page.edges, settings):

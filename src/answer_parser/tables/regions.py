@@ -11,7 +11,9 @@ ruled tables give, so that headers, labels and cells are read by the same code.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from fractions import Fraction
 from itertools import pairwise
+from typing import Final
 
 import attrs
 
@@ -19,8 +21,13 @@ from ..dutch.numbers import is_numeric, looks_like_label
 from ..dutch.text import collapse, join_lines
 from ..layout.lines import Line
 from ..pdf.records import Word
-from ..settings import DEFAULT_SETTINGS, Settings
 from .grid import Grid, Slot
+from .settings import DEFAULT_TABLE_SETTINGS, TableSettings
+
+#: points: a row break is placed this far above the top of the row's first line
+BREAK_ABOVE: Final = 0.5
+#: a column holds numbers when at least this share of its filled cells are numeric
+NUMERIC_COLUMN_SHARE: Final = Fraction(2, 3)
 
 
 @attrs.frozen
@@ -46,7 +53,7 @@ class Segment:
         return is_numeric(self.text)
 
 
-def line_to_segments(line: Line, settings: Settings = DEFAULT_SETTINGS) -> list[Segment]:
+def line_to_segments(line: Line, settings: TableSettings = DEFAULT_TABLE_SETTINGS) -> list[Segment]:
     """Split a line at gaps wider than `column_gap_ratio` times the font size."""
     groups: list[list[Word]] = []
     for w in line.words:
@@ -75,7 +82,7 @@ class Region:
     first_body: int
 
 
-def lines_close(a: Line, b: Line, settings: Settings) -> bool:
+def lines_close(a: Line, b: Line, settings: TableSettings) -> bool:
     size = max(a.size, b.size, 1.0)
     return a.page == b.page and (b.top - a.bottom) <= settings.row_gap_ratio * size
 
@@ -87,7 +94,7 @@ def states_value(line: Line) -> bool:
     return any(is_numeric(w.text) and not looks_like_label(w.text) for w in line.words[1:])
 
 
-def gap_breaks(lines: Sequence[Line]) -> tuple[float, ...]:
+def gap_breaks(lines: Sequence[Line], settings: TableSettings = DEFAULT_TABLE_SETTINGS) -> tuple[float, ...]:
     """Where rows break in a run of lines whose rows are not ruled: at the gaps clearly wider
     than the tightest line pitch (cell padding, paragraph spacing after a cell), provided that
     leaves at most one line of values in each row (a row whose label wraps, its numbers on one
@@ -97,7 +104,7 @@ def gap_breaks(lines: Sequence[Line]) -> tuple[float, ...]:
     pitches = [b.top - a.top for a, b in pairwise(lines)]
     tight = min(pitches)
     size = max(ln.size for ln in lines)
-    wide = [p > tight + 0.25 * size for p in pitches]
+    wide = [p > tight + settings.row_pitch_ratio * size for p in pitches]
     if not any(wide) or all(wide):
         return ()
     values_in_row = int(states_value(lines[0]))
@@ -105,10 +112,10 @@ def gap_breaks(lines: Sequence[Line]) -> tuple[float, ...]:
         values_in_row = (0 if starts_row else values_in_row) + int(states_value(line))
         if values_in_row > 1:
             return ()
-    return tuple(b.top - 0.5 for (a, b), w in zip(pairwise(lines), wide, strict=True) if w)
+    return tuple(b.top - BREAK_ABOVE for (a, b), w in zip(pairwise(lines), wide, strict=True) if w)
 
 
-def region_columns(region: Region, settings: Settings) -> list[tuple[float, float]]:
+def region_columns(region: Region, settings: TableSettings) -> list[tuple[float, float]]:
     """Column extents: the x-ranges covered by body segments, merged where they overlap."""
     spans = sorted((s.x0, s.x1) for segs in region.segments[region.first_body :] for s in segs)
     cols: list[list[float]] = []
@@ -186,14 +193,16 @@ def _place(segs: Sequence[Segment], cols: Sequence[tuple[float, float]]) -> list
 
 
 def region_to_grid(
-    region: Region, page: int, settings: Settings = DEFAULT_SETTINGS, rules: Sequence[float] = ()
+    region: Region, page: int, settings: TableSettings = DEFAULT_TABLE_SETTINGS, rules: Sequence[float] = ()
 ) -> Grid | None:
     """Read a region into rows of slots over the columns found from the body's alignment."""
     cols = region_columns(region, settings)
     if len(cols) < 2:
         return None
-    header = _header_rows(region.segments[: region.first_body], cols)
-    body = _body_rows(region.lines[region.first_body :], region.segments[region.first_body :], cols, rules)
+    header = _header_rows(region.segments[: region.first_body], cols, settings)
+    body = _body_rows(
+        region.lines[region.first_body :], region.segments[region.first_body :], cols, settings, rules
+    )
     rows = tuple(r for r in (*header, *body) if any(s.text for s in r))
     xs = [cols[0][0]] + [(a[1] + b[0]) / 2 for a, b in pairwise(cols)] + [cols[-1][1]]
     top = min(ln.top for ln in region.lines)
@@ -206,17 +215,19 @@ def region_to_grid(
 
 
 def _header_rows(
-    lines: Sequence[Sequence[Segment]], cols: Sequence[tuple[float, float]]
+    lines: Sequence[Sequence[Segment]], cols: Sequence[tuple[float, float]], settings: TableSettings
 ) -> list[tuple[Slot, ...]]:
     """Header lines -> header rows. Consecutive lines whose segments stand over the same columns
     are one wrapped header row; a line whose segments span other columns starts a new row."""
     rows: list[list[list[str]]] = []  # row -> column -> line texts
     spans_of_rows: list[list[tuple[int, int]]] = []
     wide = _extend_columns(lines, cols)
-    covers = [[_header_cover(s, wide, 2.0) for s in segs] for segs in lines]  # line -> segment -> columns
+    covers = [
+        [_header_cover(s, wide, settings.header_overhang) for s in segs] for segs in lines
+    ]  # line -> segment -> columns
     for k, segs in enumerate(lines):
         headed_below = {c for line_covers in covers[k + 1 :] for cover in line_covers for c in cover}
-        spans = [_group_span(s, i, covers[k], headed_below, wide) for i, s in enumerate(segs)]
+        spans = [_group_span(s, i, covers[k], headed_below, wide, settings) for i, s in enumerate(segs)]
         if rows and _same_structure(spans, spans_of_rows[-1]):
             for s, (c0, _c1) in zip(segs, spans, strict=True):
                 rows[-1][c0].append(s.text)
@@ -245,6 +256,7 @@ def _group_span(
     line_covers: Sequence[Sequence[int]],
     below: set[int],
     cols: Sequence[tuple[float, float]],
+    settings: TableSettings,
 ) -> tuple[int, int]:
     """The columns a header segment heads, as (first, last). A segment that stands centred
     over a run of columns whose own headers all sit on lower lines (none on this line) is a
@@ -265,7 +277,7 @@ def _group_span(
     for i in range(lo, first + 1):
         for j in range(last, hi + 1):
             width = cols[j][1] - cols[i][0]
-            centred = abs((cols[i][0] + cols[j][1]) / 2 - mid) <= 0.1 * width
+            centred = abs((cols[i][0] + cols[j][1]) / 2 - mid) <= settings.group_header_centring * width
             if centred and j - i > best[1] - best[0]:
                 best = (i, j)
     return best
@@ -280,6 +292,7 @@ def _body_rows(
     lines: Sequence[Line],
     segments: Sequence[Sequence[Segment]],
     cols: Sequence[tuple[float, float]],
+    settings: TableSettings,
     rules: Sequence[float] = (),
 ) -> list[tuple[Slot, ...]]:
     """Body lines -> rows.
@@ -300,7 +313,11 @@ def _body_rows(
                 rows[-1][c].extend(more)
             continue
         following = segments[k + 1] if k + 1 < len(segments) else None
-        if not rules and rows and _continues_label(segs, placed, rows[-1], following):
+        if (
+            not rules
+            and rows
+            and _continues_label(segs, placed, rows[-1], following, settings.label_indent_tolerance)
+        ):
             rows[-1][0].extend(placed[0])
             continue
         if not rules and rows and _continues_cells(placed, all_placed[k - 1], numeric):
@@ -318,7 +335,7 @@ def _numeric_columns(placed: Sequence[Sequence[Sequence[Segment]]]) -> list[bool
     for c in range(len(placed[0]) if placed else 0):
         cells = [row[c] for row in placed if row[c]]
         numeric = sum(1 for segs in cells if all(s.numeric for s in segs))
-        out.append(bool(cells) and numeric * 3 >= 2 * len(cells))
+        out.append(bool(cells) and numeric >= NUMERIC_COLUMN_SHARE * len(cells))
     return out
 
 
@@ -339,19 +356,21 @@ def _continues_label(
     placed: Sequence[Sequence[Segment]],
     above: Sequence[Sequence[Segment]],
     following: Sequence[Segment] | None,
+    tolerance: float,
 ) -> bool:
     """Is a line holding only a label the wrapped rest of the label above? Yes when it starts in
-    lower case; or when it stands at the same indent as the label above, in the same weight, the
-    row above has values, and the next line is not indented under it (then it would be a group)."""
+    lower case; or when it stands at the same indent (within `tolerance`) as the label above, in
+    the same weight, the row above has values, and the next line is not indented under it (then it
+    would be a group)."""
     if len(segs) != 1 or not placed[0] or not above[0]:
         return False
     seg, prev = segs[0], above[0][-1]
     if seg.text[:1].islower():
         return True
-    same_indent = abs(seg.x0 - above[0][0].x0) <= 2.0
+    same_indent = abs(seg.x0 - above[0][0].x0) <= tolerance
     same_weight = all(w.bold for w in seg.words) == all(w.bold for w in prev.words)
     above_has_values = any(above[1:])
-    nested_next = following is not None and following[0].x0 > seg.x0 + 2.0
+    nested_next = following is not None and following[0].x0 > seg.x0 + tolerance
     return same_indent and same_weight and above_has_values and not nested_next
 
 

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import pairwise
+from typing import Final
 
 import attrs
 
 from ..layout.lines import Line
 from ..pdf.records import Edge, Word
-from ..sections.dialect import TABLE_NOTE
-from ..settings import DEFAULT_SETTINGS, Settings
+from ..sections.dialect import FLEMISH, Dialect
 from .aligned import header_start
 from .lattice import merge_rulings
 from .regions import (
+    BREAK_ABOVE,
     Region,
     Segment,
     gap_breaks,
@@ -29,9 +30,10 @@ from .regions import (
     region_columns,
     states_value,
 )
+from .settings import DEFAULT_TABLE_SETTINGS, TableSettings
 
 
-def edges_to_rules(edges: Sequence[Edge], settings: Settings = DEFAULT_SETTINGS) -> list[Edge]:
+def edges_to_rules(edges: Sequence[Edge], settings: TableSettings = DEFAULT_TABLE_SETTINGS) -> list[Edge]:
     """The horizontal rules a table between rules can have: the page's horizontal edges merged
     (`tables.merge_rulings`), those as wide as `rule_min_width` at least (not an underline or
     a tick), top to bottom."""
@@ -40,13 +42,20 @@ def edges_to_rules(edges: Sequence[Edge], settings: Settings = DEFAULT_SETTINGS)
 
 
 Segments = Mapping[Line, Sequence[Segment]]  # each line of a page cut at its wide gaps, once
+#: bands ruled apart at the top of a table that are still its header (when no values stand in them)
+MAX_HEADER_BANDS: Final = 3
+#: a header above the first rule stands within this many row gaps (`row_gap_ratio`) of it
+HEADER_GAP_ROWS: Final = 2
+#: body lines in this many columns are a table even without a column of numbers
+MIN_TEXT_COLUMNS: Final = 3
 
 
-def _is_prose(line: Line, segments: Segments, width: float) -> bool:
+def _is_prose(
+    line: Line, segments: Segments, width: float, settings: TableSettings, dialect: Dialect
+) -> bool:
     """A line of running text: one segment across most of the rules' width, or a caption."""
-    return (len(segments[line]) == 1 and line.x1 - line.x0 > 0.6 * width) or line.text.lower().startswith(
-        "tabel"
-    )
+    wide = len(segments[line]) == 1 and line.x1 - line.x0 > settings.prose_width_share * width
+    return wide or line.text.lower().startswith(dialect.caption_word)
 
 
 @attrs.frozen
@@ -60,7 +69,10 @@ class RuledRegion:
 
 
 def rules_to_regions(
-    lines: Sequence[Line], edges: Sequence[Edge], settings: Settings = DEFAULT_SETTINGS
+    lines: Sequence[Line],
+    edges: Sequence[Edge],
+    settings: TableSettings = DEFAULT_TABLE_SETTINGS,
+    dialect: Dialect = FLEMISH,
 ) -> list[RuledRegion]:
     """Tables whose rows lie between horizontal rules of one width (a rule above the header,
     one under it, one under the last row; or one under every row), whatever their cells hold:
@@ -83,15 +95,19 @@ def rules_to_regions(
     segments = {ln: line_to_segments(ln, settings) for ln in lines} if stacks else {}
     found: list[RuledRegion] = []
     for stack in stacks:
-        for bands in _stack_to_runs(stack, lines, segments, settings):
+        for bands in _stack_to_runs(stack, lines, segments, settings, dialect):
             found += _bands_to_region(
-                _with_header(bands, lines, segments, stack[0], settings), segments, settings
+                _with_header(bands, lines, segments, stack[0], settings, dialect), segments, settings
             )
     return found
 
 
 def _stack_to_runs(
-    stack: Sequence[Edge], lines: Sequence[Line], segments: Segments, settings: Settings
+    stack: Sequence[Edge],
+    lines: Sequence[Line],
+    segments: Segments,
+    settings: TableSettings,
+    dialect: Dialect,
 ) -> Iterator[list[list[Line]]]:
     """The runs of bands between consecutive rules of one width that hold table lines. A band
     with running text, a note or a line reaching past the rules ends a run; its first lines
@@ -104,11 +120,12 @@ def _stack_to_runs(
             for ln in lines
             if upper.top < (ln.top + ln.bottom) / 2 < lower.top and ln.x1 > x0 and ln.x0 < x1
         ]
+        overhang = settings.rule_overhang
         loose = [
-            ln.x0 < x0 - 2
-            or ln.x1 > x1 + 2
-            or _is_prose(ln, segments, x1 - x0)
-            or (ln.x0 <= x0 + 5 and bool(TABLE_NOTE.match(ln.text)))
+            ln.x0 < x0 - overhang
+            or ln.x1 > x1 + overhang
+            or _is_prose(ln, segments, x1 - x0, settings, dialect)
+            or (ln.x0 <= x0 + settings.note_indent and bool(dialect.table_note.match(ln.text)))
             for ln in inside
         ]
         if inside and not any(loose):
@@ -130,7 +147,7 @@ def _ruled_region(
     header: Sequence[Line],
     header_segments: Sequence[Sequence[Segment]],
     body: Sequence[Line],
-    settings: Settings,
+    settings: TableSettings,
 ) -> Region:
     """A region whose body lines are cut into cells at the gutters down the body."""
     gutters = body_gutters(body, settings)
@@ -142,7 +159,7 @@ def _ruled_region(
     )
 
 
-def extend_below(ruled: RuledRegion, more: Sequence[Line], settings: Settings) -> RuledRegion:
+def extend_below(ruled: RuledRegion, more: Sequence[Line], settings: TableSettings) -> RuledRegion:
     """A ruled table with the rows that follow under its last rule (a table ruled only in part,
     its last row set off by a rule above it), each line stating values a row of its own."""
     region = ruled.region
@@ -151,15 +168,15 @@ def extend_below(ruled: RuledRegion, more: Sequence[Line], settings: Settings) -
     extended = _ruled_region(region.lines[:n], region.segments[:n], body, settings)
     if not ruled.breaks:
         return RuledRegion(extended, ())
-    breaks = [more[0].top - 0.5] + [ln.top - 0.5 for ln in more[1:] if states_value(ln)]
+    breaks = [more[0].top - BREAK_ABOVE] + [ln.top - BREAK_ABOVE for ln in more[1:] if states_value(ln)]
     return RuledRegion(extended, (*ruled.breaks, *breaks))
 
 
 def _header_first(bands: Sequence[Sequence[Line]]) -> list[list[Line]]:
     """Header rows ruled apart from each other (a rule under every row, the header's too) are
-    one header band: the bands before the first that states values, up to three."""
+    one header band: the bands before the first that states values, up to `MAX_HEADER_BANDS`."""
     k = 1
-    while k < min(3, len(bands) - 1) and not any(states_value(ln) for ln in bands[k]):
+    while k < min(MAX_HEADER_BANDS, len(bands) - 1) and not any(states_value(ln) for ln in bands[k]):
         k += 1
     return [[ln for band in bands[:k] for ln in band], *(list(b) for b in bands[k:])]
 
@@ -167,11 +184,16 @@ def _header_first(bands: Sequence[Sequence[Line]]) -> list[list[Line]]:
 def _value_rows(lines: Sequence[Line], segments: Segments) -> bool:
     """Lines that read as table rows: the first states values, and half of them do."""
     values = [has_values(segments[ln]) for ln in lines]
-    return bool(values) and values[0] and sum(values) * 2 >= len(values)
+    return bool(values) and values[0] and sum(values) * 2 >= len(values)  # half of them or more
 
 
 def _with_header(
-    bands: list[list[Line]], lines: Sequence[Line], segments: Segments, rule: Edge, settings: Settings
+    bands: list[list[Line]],
+    lines: Sequence[Line],
+    segments: Segments,
+    rule: Edge,
+    settings: TableSettings,
+    dialect: Dialect,
 ) -> list[list[Line]]:
     """The bands with the header first. When the first band already holds a row of values, the
     rule on top closes the header rather than opening it (a shaded header without a rule
@@ -181,16 +203,19 @@ def _with_header(
         return bands
     first = bands[0][0]
     above = [ln for ln in lines if ln.bottom <= first.top and ln.x1 > rule.x0 and ln.x0 < rule.x1]
-    if not above or first.top - above[-1].bottom > settings.row_gap_ratio * 2 * max(first.size, 1.0):
+    if not above or first.top - above[-1].bottom > settings.row_gap_ratio * HEADER_GAP_ROWS * max(
+        first.size, 1.0
+    ):
         return [[], *bands]
     run = [*above, first]
-    start = header_start(run, [segments[ln] for ln in run], len(run) - 1, settings)
-    header = [ln for ln in run[start:-1] if rule.x0 - 2 <= ln.x0 and ln.x1 <= rule.x1 + 2]
+    start = header_start(run, [segments[ln] for ln in run], len(run) - 1, settings, dialect)
+    overhang = settings.rule_overhang
+    header = [ln for ln in run[start:-1] if rule.x0 - overhang <= ln.x0 and ln.x1 <= rule.x1 + overhang]
     return [header, *bands]
 
 
 def _bands_to_region(
-    bands: Sequence[Sequence[Line]], segments: Segments, settings: Settings
+    bands: Sequence[Sequence[Line]], segments: Segments, settings: TableSettings
 ) -> list[RuledRegion]:
     if len(bands) < 2 or (not bands[0] and len(bands) < 3):
         return []
@@ -201,22 +226,24 @@ def _bands_to_region(
     if not _tabular(region, settings):
         return []
     if len(body) == 1:  # only the header and the end ruled: rows from the gaps between lines
-        return [RuledRegion(region, gap_breaks(body[0]))]
+        return [RuledRegion(region, gap_breaks(body[0], settings))]
     # rules between the rows: a band is a row (its label or text cells wrapped over its lines),
     # unless each of its lines states values (then each line is a row: a rule only above the
     # total, say) or its lines stand at two pitches (then the wider gaps part its rows)
     breaks: list[float] = []
     for k, band in enumerate(body):
         if k:
-            breaks.append(band[0].top - 0.5)
+            breaks.append(band[0].top - BREAK_ABOVE)
         if len(band) > 1 and all(has_values(segments[ln]) for ln in band):
-            breaks += [ln.top - 0.5 for ln in band[1:]]
+            breaks += [ln.top - BREAK_ABOVE for ln in band[1:]]
         else:
-            breaks += gap_breaks(band)
+            breaks += gap_breaks(band, settings)
     return [RuledRegion(region, tuple(sorted(breaks)))]
 
 
-def body_gutters(lines: Sequence[Line], settings: Settings = DEFAULT_SETTINGS) -> list[tuple[float, float]]:
+def body_gutters(
+    lines: Sequence[Line], settings: TableSettings = DEFAULT_TABLE_SETTINGS
+) -> list[tuple[float, float]]:
     """The gaps between columns: vertical strips at least `gutter_ratio` of the font size wide
     that no word of any of the lines crosses. Across the lines of a text column the words cover
     it; only the space between columns stays empty."""
@@ -244,15 +271,15 @@ def split_at_gutters(line: Line, gutters: Sequence[tuple[float, float]]) -> list
     return [Segment(tuple(g)) for g in groups]
 
 
-def _tabular(region: Region, settings: Settings) -> bool:
+def _tabular(region: Region, settings: TableSettings) -> bool:
     """Do the body lines stand in columns like a table's? Three columns or more; or two, one
     of them holding numbers. Two columns of words only are two columns of text (a bilingual
     page, a glossary), not a table of data."""
     cols = region_columns(region, settings)
-    if len(cols) >= 3:
+    if len(cols) >= MIN_TEXT_COLUMNS:
         return True
     if len(cols) < 2:
         return False
     body = region.segments[region.first_body :]
     numeric = sum(1 for segs in body if any(s.numeric for s in segs[1:]))
-    return numeric * 2 >= len(body)
+    return numeric * 2 >= len(body)  # half the body lines or more

@@ -5,20 +5,28 @@ its levels, total rows, typed cells (`tables.cells`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
+from ..codes import WarningCode
 from ..dutch.numbers import is_numeric, looks_like_label
 from ..dutch.text import collapse
 from ..model import Cell, Column, Row
-from ..sections.dialect import TOTAL_LABEL
-from ..settings import DEFAULT_SETTINGS, Settings
+from ..sections.dialect import FLEMISH, Dialect
 from .cells import type_column
 from .grid import Grid, Slot, TableData
+from .settings import DEFAULT_TABLE_SETTINGS, TableSettings
 
 _MAX_LEVEL = 3
 
 
 def _texts(row: Sequence[Slot]) -> tuple[str, ...]:
     return tuple(s.text for s in row)
+
+
+#: header rows at the top of a table, at most
+MAX_HEADER_ROWS: Final = 3
+#: a flush-right label ends within this many indent tolerances of its cell's right edge
+RIGHT_GAP_INDENTS: Final = 2
 
 
 def join_chain(grids: Sequence[Grid]) -> tuple[tuple[Slot, ...], ...]:
@@ -48,14 +56,14 @@ def stub_present(rows: Sequence[Sequence[Slot]]) -> bool:
 
 
 def header_rows(rows: Sequence[Sequence[Slot]], stub: bool) -> list[Sequence[Slot]]:
-    """Leading rows without a data value in any data column (at most three).
+    """Leading rows without a data value in any data column (at most `MAX_HEADER_ROWS`).
 
     A table with no data value at all has its first row as header.
     """
     first_data = 1 if stub else 0
     heads: list[Sequence[Slot]] = []
     for row in rows:
-        if len(heads) >= 3 or any(_is_data_value(s.text) for s in row[first_data:]):
+        if len(heads) >= MAX_HEADER_ROWS or any(_is_data_value(s.text) for s in row[first_data:]):
             break
         if heads and stub and row[0].text and not any(s.text for s in row[first_data:]):
             break  # a label with nothing beside it: a group row of the body
@@ -87,12 +95,13 @@ def _owner_text(row: Sequence[Slot], c: int) -> str:
     return ""
 
 
-def _right_aligned(slot: Slot, settings: Settings) -> bool:
+def _right_aligned(slot: Slot, settings: TableSettings) -> bool:
     """A label set flush right in its cell (budget tables put sub-items so)."""
-    return slot.right_gap <= 2 * settings.indent_tolerance and slot.indent > 0.3 * slot.width > 0
+    flush_right = slot.right_gap <= RIGHT_GAP_INDENTS * settings.indent_tolerance
+    return flush_right and slot.indent > settings.right_aligned_share * slot.width > 0
 
 
-def _levels(rows: Sequence[Sequence[Slot]], settings: Settings) -> list[int]:
+def _levels(rows: Sequence[Sequence[Slot]], settings: TableSettings, dialect: Dialect) -> list[int]:
     """Nesting level of each body row from its label's indentation, read like an outline: a
     deeper indent opens a level, a return to an earlier indent closes the levels opened since.
     A label set flush right sits one level below the last left-aligned label. Where all labels
@@ -118,19 +127,19 @@ def _levels(rows: Sequence[Sequence[Slot]], settings: Settings) -> list[int]:
     if len(set(levels)) == 1:
         bold = [r[0].bold for r in rows]
         if any(bold) and not all(bold) and bold[0]:
-            return _bold_group_levels(rows)
+            return _bold_group_levels(rows, dialect)
     return levels
 
 
-def _bold_group_levels(rows: Sequence[Sequence[Slot]]) -> list[int]:
+def _bold_group_levels(rows: Sequence[Sequence[Slot]], dialect: Dialect) -> list[int]:
     """Bold labels open groups (level 0) over the plain labels after them (level 1). A subtotal
     closes the open group from inside it (level 1); a total or grand total stands at level 0."""
     levels = []
     open_group = False
     for row in rows:
         slot = row[0]
-        match = TOTAL_LABEL.search(slot.text)
-        if match and "sub" in match.group(0).lower():
+        match = dialect.total_label.search(slot.text)
+        if match and dialect.subtotal_word in match.group(0).lower():
             levels.append(1 if open_group else 0)
             open_group = False
         elif match:
@@ -154,7 +163,9 @@ def _label_paths(labels: Sequence[str], levels: Sequence[int]) -> list[tuple[str
     return out
 
 
-def chain_to_table(grids: Sequence[Grid], settings: Settings = DEFAULT_SETTINGS) -> TableData:
+def chain_to_table(
+    grids: Sequence[Grid], settings: TableSettings = DEFAULT_TABLE_SETTINGS, dialect: Dialect = FLEMISH
+) -> TableData:
     """Read a chain of grids (one table, maybe over several pages) into header, labels and cells."""
     rows = join_chain(grids)
     stub = stub_present(rows)
@@ -165,30 +176,30 @@ def chain_to_table(grids: Sequence[Grid], settings: Settings = DEFAULT_SETTINGS)
     paths = _column_paths(heads, n_cols, first_data)
     stub_header = collapse(" ".join(r[0].text for r in heads)) if stub and heads else ""
     if stub:
-        levels = _levels(body, settings)
+        levels = _levels(body, settings, dialect)
         labels = _label_paths([r[0].text for r in body], levels)
     else:
         levels = [0] * len(body)
         labels = [() for _ in body]
     columns_cells: list[list[Cell]] = []
-    warnings: list[tuple[str, str]] = []
+    warnings: list[tuple[WarningCode, str]] = []
     for c in range(first_data, n_cols):
         cells, problems = type_column([row[c].text for row in body])
         columns_cells.append(cells)
-        warnings += [("ambiguous_number", p) for p in problems]
+        warnings += [(WarningCode.AMBIGUOUS_NUMBER, p) for p in problems]
     out_rows = tuple(
         Row(
             label=label,
             level=level,
-            total=bool(label and TOTAL_LABEL.search(label[-1])),
+            total=bool(label and dialect.total_label.search(label[-1])),
             cells=tuple(col[i] for col in columns_cells),
         )
         for i, (label, level) in enumerate(zip(labels, levels, strict=True))
     )
-    first = grids[0]
+    x0, top, x1, bottom = grids[0].bbox
     return TableData(
         pages=tuple(dict.fromkeys(g.page for g in grids)),
-        bbox=tuple(round(v, 2) for v in first.bbox),  # type: ignore[arg-type]
+        bbox=(round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2)),
         stub_header=stub_header or None,
         columns=tuple(Column(path) for path in paths),
         rows=out_rows,
