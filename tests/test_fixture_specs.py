@@ -75,7 +75,11 @@ def test_expected_has_the_contract_fields(name: str) -> None:
     spec = load_spec(spec_path(name))
     expected = build_expected(spec)
     extra = [EXPECT_WARNINGS_KEY] if spec.expect_warnings else []
-    assert list(expected) == CONTRACT_KEYS + extra
+    # an annex that opts in (`expected.annex`) has a body, and an annex also says what it is
+    opted = (
+        (["body"] + (["annex"] if expected["kind"] == "annex" else [])) if "annex" in spec.expected else []
+    )
+    assert list(expected) == CONTRACT_KEYS + opted + extra
     for index, (table, spec_table) in enumerate(zip(expected["tables"], spec.tables, strict=True)):
         assert table["index"] == index
         assert "bbox" not in table
@@ -426,6 +430,7 @@ def test_totals_allow_for_suppressed_and_missing_cells() -> None:
 
 
 def _pages_text(pdf: Path) -> list[str]:
+
     import pdfplumber
 
     with pdfplumber.open(pdf) as doc:
@@ -457,3 +462,26 @@ def test_hand_written_pages_match_the_pdf(name: str, index: int) -> None:
     assert line(table.rows[-1]) in texts[pages[-1] - 1]
     if len(pages) > 1:
         assert line(table.rows[-1]) not in texts[pages[0] - 1]
+
+
+@pytest.mark.parametrize(
+    ("name", "faces"), [("var_marks_tight_rl", ("Times",)), ("var_marks_tight_lo", ("Serif",))]
+)
+def test_serif_fixtures_print_their_marks_as_real_superscripts(name: str, faces: tuple[str, ...]) -> None:
+    """The builder, not the parser: a serif spec is set in a serif face, and every superscript
+    digit of the spec is printed as a plain digit, smaller and raised, after the word it marks."""
+    from itertools import pairwise
+
+    import pdfplumber
+
+    with pdfplumber.open(FIXTURES_DIR / f"{name}.pdf") as pdf:
+        chars = [c for page in pdf.pages for c in page.chars]
+    assert all(any(f in c["fontname"] for f in faces) for c in chars if c["text"].strip())
+    text = "".join(c["text"] for c in chars)
+    assert "20224" in text and "2018.12" in text  # the marks' digits right after their words
+    marks = [
+        b
+        for a, b in pairwise(chars)
+        if b["size"] <= 0.82 * a["size"] and b["text"].isdigit() and b["bottom"] < a["bottom"] - 1
+    ]
+    assert len(marks) >= 6  # 2022⁴, 2023¹, NIS2³, 2018.¹², 198⁵, Inbeslagnames¹

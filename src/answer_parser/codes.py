@@ -37,6 +37,9 @@ class WarningCode(StrEnum):
     BULLETIN_CONTENTS_MISMATCH = "bulletin_contents_mismatch"
     BULLETIN_CONTENTS_MISSING = "bulletin_contents_missing"
     BULLETIN_NO_QUESTIONS = "bulletin_no_questions"
+    # -- sections: numbering and accounting
+    ANSWER_MISSING = "answer_missing"
+    TEXT_UNPLACED = "text_unplaced"
     # -- layout
     FOOTNOTES_REMOVED = "footnotes_removed"
     # -- tables
@@ -124,6 +127,18 @@ CODE_INFO: Final[dict[WarningCode, CodeInfo]] = {
     ),
     WarningCode.BULLETIN_NO_QUESTIONS: CodeInfo(
         "sections (bulletin)", "check", "a bulletin's cover, but no question heading: no parts"
+    ),
+    WarningCode.ANSWER_MISSING: CodeInfo(
+        "sections (numbering)",
+        "check",
+        "a question number without an answer item; names where its label was seen (a table's caption, notes"
+        " or cells)",
+    ),
+    WarningCode.TEXT_UNPLACED: CodeInfo(
+        "sections (accounting)",
+        "check",
+        "words printed on a page (furniture aside) that end nowhere in the Document: one warning per page,"
+        " with the count and the words",
     ),
     WarningCode.FOOTNOTES_REMOVED: CodeInfo(
         "layout", "info", "footnotes were taken out of the text (page: the first page with one)"

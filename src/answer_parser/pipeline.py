@@ -37,6 +37,7 @@ from .pdf import guards
 from .pdf.reading import read_pdf
 from .pdf.records import PdfData
 from .pdf.records import Source as Input
+from .sections.accounting import PageWord, account, printed_words
 from .sections.bulletin import (
     BulletinDialect,
     check_contents,
@@ -48,6 +49,7 @@ from .sections.bulletin import (
 )
 from .sections.captions import Captions, attach_captions
 from .sections.dialect import Dialect, detect_dialect
+from .sections.numbering import answer_missing_warnings
 from .sections.parts import PartFlow, split_bulletin
 from .sections.read import read_sections
 from .settings import DEFAULT_SETTINGS, Settings
@@ -99,6 +101,8 @@ class Flow:
     captions: Captions
     tables: list[TableData]
     footnotes: list[Footnote]
+    #: every word printed on the pages, furniture left out (for the word accounting)
+    printed: list[PageWord]
 
 
 def document_from_pdf(
@@ -123,7 +127,8 @@ def document_from_pdf(
     warnings = list(sections.warnings) + footnote_warnings(flow.footnotes) + _table_warnings(flow, indexes)
     warnings += _rotated_warnings(pdf, tables)
     warnings += [w for table in tables for w in check_totals(table, dialect)]
-    return Document(
+    warnings += answer_missing_warnings(sections.question, sections.answer, tables)
+    document = Document(
         source=_source(pdf),
         kind=sections.kind,
         question=sections.question,
@@ -131,7 +136,18 @@ def document_from_pdf(
         tables=tables,
         links=_links(pdf, flow.blocks, flow.footnotes),
         warnings=tuple(warnings),
+        body=sections.body,
+        annex=sections.annex,
     )
+    # taken out on purpose: the footnotes, and text left out with a warning that quotes it
+    left_out = [f"{n.number} {n.text}" for n in flow.footnotes]
+    left_out += [w.message for w in sections.warnings if w.code in QUOTING_CODES]
+    unplaced = account(document, flow.printed, left_out)
+    return attrs.evolve(document, warnings=(*document.warnings, *unplaced)) if unplaced else document
+
+
+#: warnings whose message quotes the text they left out of the Document
+QUOTING_CODES = frozenset({WarningCode.TEXT_BEFORE_ANSWER})
 
 
 def read_flow(
@@ -182,6 +198,8 @@ def read_flow(
         }
     if trace is not None:
         trace.lines("furniture", (ln for ls in lines for ln in ls if (ln.page, ln.top, ln.text) in furniture))
+    claimed = [{w for g in page_grids_ for w in g.words} for page_grids_ in grids]
+    printed = printed_words(pdf.pages, claimed, lines, furniture)
     lines = [[ln for ln in ls if (ln.page, ln.top, ln.text) not in furniture] for ls in lines]
     footnotes: list[Footnote] = []
     if dialect.footnotes:
@@ -212,7 +230,7 @@ def read_flow(
         xs = {i: (chain[0].bbox[0], chain[0].bbox[2]) for i, chain in enumerate(chains)}
         blocks = column_flow_to_blocks(lines, anchors_of(chains), xs, gutters, layout)
     blocks, captions = attach_captions(blocks, dialect, settings.sections, layout)
-    return Flow(blocks, captions, tables, footnotes)
+    return Flow(blocks, captions, tables, footnotes, printed)
 
 
 def bulletin_document(

@@ -197,6 +197,22 @@ def _list_entry(line: str, previous: str | None) -> tuple[str, str] | None:
     return None
 
 
+def opens_with_bullet(line: str) -> bool:
+    """The line opens with a bullet: a bullet character, or a dash followed by a space."""
+    text = line.strip()
+    return bool(_STRONG.match(text) or _WEAK.match(text))
+
+
+def _next_weak_entry(text: str, x: float, entry_x: float, bullet: str) -> tuple[str, str] | None:
+    """A line opening with the same dash as the list entry before it, at the same left edge, is
+    the next entry even where the entry before did not end a clause ('- de gemeenten' /
+    '- de centra'): the indent shows the list, not the punctuation."""
+    m = _WEAK.match(text)
+    if m is None or m.group("bullet") != bullet or abs(x - entry_x) > LIST_INDENT_TOLERANCE:
+        return None
+    return m.group("bullet"), m.group("rest")
+
+
 def _levels(positions: Sequence[float]) -> list[float]:
     """Distinct left edges, closer ones merged, left to right."""
     levels: list[float] = []
@@ -271,8 +287,10 @@ def join_text_lines(
     rows = [(text, x) for text, x in zip(cleaned, xs, strict=True) if text]
     entries: list[tuple[int, str, str]] = []  # (row index, bullet, rest)
     previous: str | None = None
-    for i, (text, _x) in enumerate(rows):
+    for i, (text, x) in enumerate(rows):
         found = _list_entry(text, previous)
+        if found is None and entries and indents is not None:
+            found = _next_weak_entry(text, x, rows[entries[-1][0]][1], entries[-1][1])
         if found is not None:
             entries.append((i, *found))
         previous = text

@@ -20,6 +20,9 @@ class TableAnchor:
     index: int
     page: int
     top: float
+    #: where the table ends: its last page and its bottom there (None where not known)
+    end_page: int | None = None
+    bottom: float | None = None
 
 
 Block = Paragraph | TableAnchor

@@ -5,6 +5,7 @@ their reference numbers, and told in one warning.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Final
 
 import attrs
@@ -13,6 +14,7 @@ import regex
 from ..codes import WarningCode
 from ..dutch.text import join_text_lines
 from ..model import Warning
+from ..pdf.marks import drop_marks
 from .lines import Line, small_print_limit
 from .settings import DEFAULT_LAYOUT_SETTINGS, LayoutSettings
 
@@ -31,6 +33,16 @@ class Footnote:
 
 _FOOTNOTE_START = regex.compile(r"^(?P<number>\d{1,3})\s+(?P<rest>\S.*)$")
 _FOOTNOTE_TEXT = regex.compile(r"\p{L}{2,}")
+
+#: a gap between two words wider than this many times the type size splits columns: a line with
+#: one is a table row, never a footnote (the gap after a note's number does not count)
+COLUMN_GAP: Final = 2.5
+
+
+def _has_column_gap(line: Line) -> bool:
+    """Words standing apart like the cells of a table row ('18 - 29 jaar   52,8 %   14.302')."""
+    words = line.words[1:]
+    return any(b.x0 - a.x1 > COLUMN_GAP * line.size for a, b in pairwise(words))
 
 
 _AMOUNT = regex.compile(r"[-−]?\d[\d.,]*%?")
@@ -53,12 +65,13 @@ def _footnote_block(lines: Sequence[Line], small: float, settings: LayoutSetting
     """Index of the first line of the footnote block at the bottom of a page's lines, or None.
 
     The block: the last lines of the page, set smaller than the body text, without a gap between
-    them, standing apart from the text above (by a gap or by their size), the first one opening
-    with a note number followed by words ('1 NOS, d.d. 1 maart 2024, ...')."""
+    them, standing apart from the text above (by a gap or by their size), none with words set
+    apart like table cells (`_has_column_gap`), the first one opening with a note number followed
+    by words ('1 NOS, d.d. 1 maart 2024, ...')."""
     i = len(lines)
     while i > 0:
         line = lines[i - 1]
-        if line.size >= small:
+        if line.size >= small or _has_column_gap(line):
             break
         if i < len(lines):
             below = lines[i]
@@ -81,7 +94,8 @@ def _footnote_block(lines: Sequence[Line], small: float, settings: LayoutSetting
 
 def _strip_markers(line: Line, numbers: set[int]) -> Line:
     """Footnote reference numbers glued to the word they follow ('regenboogbeleid»?1',
-    'rapport1 geeft') taken off, for the numbers of the page's footnotes."""
+    'rapport1 geeft', and marks read as superscripts: 'uit 2022⁴') taken off, for the numbers of
+    the page's footnotes."""
     alternatives = "|".join(str(n) for n in sorted(numbers, reverse=True))
     marker = regex.compile(
         rf"(?:(?<=\p{{Ll}}{{4}})|(?<=[\p{{L}}\p{{Ll}}][?!.,;:»”’\"')]+))(?:{alternatives})(?=[?!.,;:»”’\"')]*$)"
@@ -89,7 +103,7 @@ def _strip_markers(line: Line, numbers: set[int]) -> Line:
     words = []
     changed = False
     for w in line.words:
-        text = marker.sub("", w.text, count=1)
+        text = drop_marks(marker.sub("", w.text, count=1), numbers)
         if text != w.text and text:
             words.append(attrs.evolve(w, text=text))
             changed = True

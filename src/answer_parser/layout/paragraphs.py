@@ -8,7 +8,7 @@ from typing import Final
 
 import attrs
 
-from ..dutch.text import join_text_lines
+from ..dutch.text import join_text_lines, opens_with_bullet
 from .lines import Line
 from .settings import DEFAULT_LAYOUT_SETTINGS, LayoutSettings
 
@@ -74,8 +74,12 @@ def lines_to_paragraphs(
 ) -> list[Paragraph]:
     """Split lines into paragraphs at vertical gaps wider than the usual line pitch.
 
+    A line that starts left of the bullets of the list entries before it (by `LIST_MARGIN`) opens
+    a paragraph: text back at the margin after a list is not the last entry's tail.
+
     A page break ends a paragraph unless the text visibly goes on: the last line has no
-    closing punctuation and the next page's first line starts in lower case. `pitch` (the usual
+    closing punctuation and the next page's first line starts in lower case, or a list goes on
+    with an entry at the same indent. `pitch` (the usual
     line pitch as a share of font size) defaults to the one measured on `lines`.
     """
     if not lines:
@@ -83,17 +87,39 @@ def lines_to_paragraphs(
     if pitch is None:
         pitch = line_pitch_ratio(lines, settings)
     paragraphs: list[list[Line]] = [[lines[0]]]
+    bullet_x = _bullet_x(lines[0])  # the left edge of the list entries of the paragraph so far
     for prev, line in pairwise(lines):
+        if bullet_x is not None and line.x0 < bullet_x - LIST_MARGIN and _bullet_x(line) is None:
+            # back at the margin after a list: a paragraph of its own, not the last entry's tail
+            paragraphs.append([line])
+            bullet_x = None
+            continue
         if line.page != prev.page:
             broken = not prev.text.rstrip().endswith((".", "?", "!", ":")) and line.text[:1].islower()
-            new = not broken
+            # a list that goes on over the page break: the next entry at the same indent
+            entry = _bullet_x(line)
+            list_goes_on = bullet_x is not None and entry is not None and abs(entry - bullet_x) <= LIST_MARGIN
+            new = not broken and not list_goes_on
         else:
             size = max(prev.size, line.size, 1.0)
             gap = (line.top - prev.top) / size
             resized = abs(prev.size - line.size) > settings.font_change_ratio * size
             new = gap > pitch + settings.paragraph_gap_ratio or resized
+        entry_x = _bullet_x(line)
         if new:
             paragraphs.append([line])
+            bullet_x = entry_x
         else:
             paragraphs[-1].append(line)
+            bullet_x = entry_x if entry_x is not None else bullet_x
     return [Paragraph(tuple(p)) for p in paragraphs]
+
+
+#: points: a line that starts this far left of the list's bullets is back at the margin (read by
+#: `lines_to_paragraphs`; list entries of one level stand within a point or two of each other)
+LIST_MARGIN: Final = 3.0
+
+
+def _bullet_x(line: Line) -> float | None:
+    """The left edge of a line that opens a list entry with a bullet, else None."""
+    return line.x0 if opens_with_bullet(line.text) else None

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from .marks import lift_marks
 from .records import Word
 from .settings import DEFAULT_READING_SETTINGS, ReadingSettings
 
@@ -31,9 +32,12 @@ def chars_to_words(
 
     Lines are found by sorting on the character's middle; characters within `word_y_tolerance`
     of a line's first character join it. Duplicate characters drawn twice (fake bold) are dropped.
+    Footnote marks (small raised digits after a word) become superscript digits of that word
+    first (`marks.lift_marks`).
     """
     if not chars:
         return
+    chars = lift_marks(chars)
     # Sorted on (middle rounded to 0.1, x0) as two stable sorts over plain floats: the same order,
     # without a key tuple per character (tuples are objects the garbage collector must visit).
     mids = [(c["top"] + c["bottom"]) / 2 for c in chars]

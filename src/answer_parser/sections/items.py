@@ -49,6 +49,8 @@ class Part:
     number: str | None
     texts: list[str] = attrs.Factory(list)
     tables: list[int] = attrs.Factory(list)
+    #: the pages its text is printed on
+    pages: set[int] = attrs.Factory(set)
 
 
 @attrs.define
@@ -177,10 +179,12 @@ def segment(
             if hit is None:
                 texts.append(line.text)
                 xs.append(line.x0)
+                parts[-1].pages.add(line.page)
             else:
                 rule, number, rest = hit
                 _flush(parts[-1], texts, xs, hyphenated)
                 parts.append(Part(rule.side, number))
+                parts[-1].pages.add(line.page)
                 _count(counts[rule.side], number, rule, line, warnings)
                 if rest:
                     texts.append(rest)
@@ -211,4 +215,12 @@ def _count(
 
 
 def to_items(parts: Sequence[Part]) -> tuple[Item, ...]:
-    return tuple(Item(number=p.number, text=join_paragraphs(p.texts), tables=tuple(p.tables)) for p in parts)
+    return tuple(
+        Item(
+            number=p.number,
+            text=join_paragraphs(p.texts),
+            tables=tuple(p.tables),
+            pages=tuple(sorted(p.pages)),
+        )
+        for p in parts
+    )

@@ -27,7 +27,8 @@ from ..dutch.names import display_name
 from ..dutch.text import collapse, hyphenated_words, join_lines, join_paragraphs
 from ..layout.blocks import Block
 from ..layout.paragraphs import Paragraph
-from ..model import Answer, DocumentKind, Minister, Person, Question, Warning
+from ..model import Annex, Answer, BodyParagraph, DocumentKind, Minister, Person, Question, Warning
+from .body import body_paragraphs, is_annex_title, read_annex_title
 from .dialect import FLEMISH, Dialect
 from .header import (
     HeaderBlock,
@@ -58,6 +59,10 @@ class Sections:
     question: Question | None
     answer: Answer | None
     warnings: tuple[Warning, ...]
+    #: running text outside every item: all of it for kinds 'annex' and 'unknown'
+    body: tuple[BodyParagraph, ...] = ()
+    #: what an annex says of itself (its title line)
+    annex: Annex | None = None
 
 
 def _split_at_answer(blocks: Sequence[Block], dialect: Dialect) -> tuple[list[Block], int | None]:
@@ -110,7 +115,7 @@ def _read_blocks(blocks: Sequence[Block], n_tables: int, dialect: Dialect, marke
         parts = segment(body, [LabelRule("answer", dialect.item_start)], warnings, hyphenated)
         intro, items = parts[0], parts[1:]
         if not items and (intro.texts or intro.tables):
-            items, intro = [Part("answer", None, intro.texts, intro.tables)], Part(None, None)
+            items, intro = [Part("answer", None, intro.texts, intro.tables, intro.pages)], Part(None, None)
         answer = Answer(
             minister=minister,
             refers_to=reference,
@@ -137,9 +142,17 @@ def _finish(
         warnings.append(
             Warning(WarningCode.UNKNOWN_GENRE, "no question header block or answer heading was found")
         )
+    body: tuple[BodyParagraph, ...] = ()
+    annex: Annex | None = None
     if kind in ("annex", "unknown"):
+        # no question and no answer: all the running text is the body, an annex's title says
+        # which question it belongs to
         question = None
-    return Sections(kind=kind, question=question, answer=answer, warnings=tuple(warnings))
+        paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
+        body = body_paragraphs((p.page, p.text) for p in paragraphs)
+        if kind == "annex" and paragraphs and is_annex_title(paragraphs[0].text):
+            annex = read_annex_title(paragraphs[0].text)
+    return Sections(kind, question, answer, tuple(warnings), body, annex)
 
 
 def read_sections(
@@ -223,7 +236,7 @@ def _read_question(
     if header is None and answer is not None and not items and not intro.texts:
         # a letterhead or reference line above the answer, not a question
         if title:
-            message = f"text before the answer left out: {title[:120]!r}"
+            message = f"text before the answer left out: {title!r}"  # whole: the accounting reads it
             warnings.append(Warning(WarningCode.TEXT_BEFORE_ANSWER, message))
         return None, False
     ref = answer.refers_to if answer else None

@@ -100,5 +100,9 @@ def grids_to_chains(
 
 
 def anchors_of(chains: Sequence[Sequence[Grid]]) -> list[TableAnchor]:
-    """Where each table stands in the text flow: the page and top of its first part."""
-    return [TableAnchor(i, chain[0].page, chain[0].bbox[1]) for i, chain in enumerate(chains)]
+    """Where each table stands in the text flow: the page and top of its first part, the page and
+    bottom of its last."""
+    return [
+        TableAnchor(i, chain[0].page, chain[0].bbox[1], chain[-1].page, chain[-1].bbox[3])
+        for i, chain in enumerate(chains)
+    ]
