@@ -532,6 +532,7 @@ def test_each_warning_has_its_severity(archive: Archive) -> None:
     assert found == [
         ("metadata_mismatch", "check"),
         ("minister_guess", "check"),
+        ("table_rotated", "info"),
         ("total_mismatch", "check"),
         ("unknown_genre", "check"),
     ]

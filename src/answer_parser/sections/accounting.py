@@ -150,6 +150,13 @@ def unplaced_words(
                 held[joined] -= 1
                 missing[i] = missing[j] = False
                 break
+    # the first half of a broken word whose second half was placed on its own elsewhere (a header
+    # cell 'Leeftijds-' / 'categorie' joined, while 'categorie' is also held as a word of its own)
+    known = set(held) | in_tables
+    for i in open_:
+        if missing[i] and words[i].text.rstrip().endswith(("-", "‐")):
+            stem = word_tokens[i][-1]
+            missing[i] = not any(len(t) > len(stem) and t.startswith(stem) for t in known)
     return [w for w, m in zip(words, missing, strict=True) if m]
 
 

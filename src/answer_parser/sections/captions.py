@@ -90,7 +90,7 @@ def attach_captions(
                         m = dialect.caption.match(piece)
                         if m:
                             num = m.group("num")
-                            if num.isdigit():
+                            if num.isdecimal():
                                 numbers[index] = int(num)
                             else:
                                 labels[index] = num

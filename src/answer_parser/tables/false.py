@@ -61,7 +61,7 @@ def is_contents(grid: Grid) -> bool:
         last = _LEADER.sub(" ", row[-1]).split()  # entries run together hold several page numbers
         others = [_LEADER.sub("", t).strip() for t in row[:-1]]
         outline_only = not any(is_data_value(t) and not _OUTLINE.fullmatch(t) for t in others)
-        if last and all(t.isdigit() for t in last) and outline_only:
+        if last and all(t.isdecimal() for t in last) and outline_only:
             pages += [int(t) for t in last]
     if len(pages) < CONTENTS_SHARE * len(rows) or any(a > b for a, b in pairwise(pages)):
         return False
