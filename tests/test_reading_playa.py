@@ -258,3 +258,12 @@ def test_codes_a_tounicode_map_lacks_are_cid_names_as_in_pdfminer() -> None:
     empty.code_lengths, empty.code_space = [2], [(b"\x00\x00", b"\xff\xff")]
     assert list(playa_page._miner_decode(empty, b"\x00\x17\x00\x3c")) == ["", ""]
     assert list(empty.decode(b"\x00\x17")) == ["\x17"]  # playa's own decoding, which this replaces
+
+
+def test_a_page_of_too_many_objects_is_refused() -> None:
+    """The objects-per-page bound of the reading guards (`max_page_objects`) holds for playa's pages."""
+    content = b"BT /F1 4 Tf 20 800 Td (" + b"x" * 400 + b") Tj ET"
+    data = _raw_pdf(content)
+    assert len(playa_reader.read_pdf(data, ReadingSettings(max_page_objects=500)).pages[0].words) == 1
+    with pytest.raises(TooLargeError):
+        playa_reader.read_pdf(data, ReadingSettings(max_page_objects=300))
