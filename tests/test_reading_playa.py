@@ -267,3 +267,28 @@ def test_a_page_of_too_many_objects_is_refused() -> None:
     assert len(playa_reader.read_pdf(data, ReadingSettings(max_page_objects=500)).pages[0].words) == 1
     with pytest.raises(TooLargeError):
         playa_reader.read_pdf(data, ReadingSettings(max_page_objects=300))
+
+
+@pytest.mark.parametrize("name", ["rotate_90", "rotate_180", "rotate_270", "sideways", "junk"])
+def test_turned_pages_and_junk_read_as_the_pdfplumber_reader_reads_them(name: str) -> None:
+    """Sideways and upside-down pages are turned back upright (`pdf.rotation`) from the playa
+    reader's objects too; junk before %PDF- is skipped."""
+    import hostile_files
+
+    data = {
+        "rotate_90": lambda: hostile_files.rotated(90),
+        "rotate_180": lambda: hostile_files.rotated(180),
+        "rotate_270": lambda: hostile_files.rotated(270),
+        "sideways": hostile_files.sideways_text,
+        "junk": hostile_files.junk_before_header,
+    }[name]()
+    assert_same_records(reading.read_pdf(data), playa_reader.read_pdf(data))
+    assert playa_reader.read_pdf(data).pages[0].words[0].text == "ANTWOORD"
+
+
+def test_text_without_a_place_is_unplaceable_not_a_scan() -> None:
+    import hostile_files
+    from answer_parser.errors import UnplaceableTextError
+
+    with pytest.raises(UnplaceableTextError):
+        playa_reader.read_pdf(hostile_files.singular_transform())

@@ -104,10 +104,16 @@ class PageObjects:
         self.height = y1 - y0
         self.mb_x0 = x0  # pdfplumber adds the MediaBox's left edge back to every x
         self.mb_top = -y0  # and its (inverted) top to every top
+        self.page_number = int(page.page_idx) + 1
+        self.unplaced = 0  # characters under a singular transformation (no direction, no place)
+        self.hyperlinks: list[dict[str, Any]] = []
         self.chars: list[dict[str, Any]] = []
         self.lines: list[dict[str, Any]] = []
         self.rects: list[dict[str, Any]] = []
         self.curves: list[dict[str, Any]] = []
+
+    def close(self) -> None:
+        """Nothing to release (pdfplumber's pages are closed; `rotation.UprightPage` closes its page)."""
 
     def point(self, pt: tuple[float, float]) -> tuple[float, float]:
         """pdfplumber's `point2coord` (its MediaBox top is `mb_top`)."""
@@ -215,8 +221,17 @@ def _glyphs(text: Any, target: PageObjects, spacing: CharSpacing) -> None:
     x_scale = fontsize * scaling * a  # the rendering matrix's a and d
     y_scale = fontsize * d
     if not a * d * scaling > 0:  # not upright (pdfminer's test): dropped, as the pdfplumber reader does
+        if abs(a * d) < 1e-9:  # rotation.SINGULAR: text without a place, counted
+            target.unplaced += sum(
+                1
+                for arg in text.args
+                if isinstance(arg, bytes)
+                for _cid, char in font.decode(arg)
+                if not char.isspace()
+            )
         spacing.after(text)
         return
+    matrix = (a, b, c, d, 0.0, 0.0)  # pdfminer's LTChar.matrix, for `rotation.char_quarter`
     descent = miner_descent(font)
     widths = _widths(font)
     unmapped = unicode_unknown(font)
@@ -256,6 +271,7 @@ def _glyphs(text: Any, target: PageObjects, spacing: CharSpacing) -> None:
                     "bottom": bottom,
                     "size": size,
                     "fontname": fontname,
+                    "matrix": matrix,
                 }
             )
             x += width * fontsize * scaling
@@ -281,27 +297,28 @@ def _widths(font: Any) -> dict[int, float]:
 
 
 def _glyphs_turned(text: Any, target: PageObjects, spacing: CharSpacing) -> None:
-    """Text turned or skewed, or in a vertical font: playa's glyphs, moved to pdfminer's place."""
+    """Text turned or skewed, or in a vertical font: playa's glyphs, moved to pdfminer's place.
+    Characters that are not upright are kept, marked, with pdfminer's matrix: `rotation` turns a
+    page whose text mostly runs sideways back upright, and drops them otherwise."""
     from playa.utils import mult_matrix, transform_bbox
 
     gstate = text.gstate
     font = gstate.font
     charspace = gstate.charspace * gstate.scaling * 0.01
+    ta, tb, tc, td, _te, _tf = mult_matrix(text.line_matrix, text.ctm)
     dx = dy = 0.0
     if not font.vertical:
         shift = spacing.shift(text, charspace)
         if shift:
-            a, b, _c, _d, _e, _f = mult_matrix(text.line_matrix, text.ctm)
-            dx, dy = shift * a, shift * b
+            dx, dy = shift * ta, shift * tb
+    upright = ta * td * gstate.scaling * 0.01 > 0 and tb * tc <= 0  # pdfminer's LTChar.upright
+    miner_matrix = (ta, tb, tc, td, 0.0, 0.0)
     chars = target.chars
     height = target.height + target.mb_top
     mb_x0 = target.mb_x0 + dx
     unmapped = unicode_unknown(font)
     for glyph in text:
         matrix = glyph.matrix
-        a, b, c, d, _e, _f = matrix
-        if not (a * d * gstate.scaling * 0.01 > 0 and b * c <= 0):
-            continue  # not upright: the pdfplumber reader drops these too
         if font.vertical:
             vdisp = font.vdisp(glyph.cid)
             vx, vy = font.position(glyph.cid)
@@ -320,6 +337,8 @@ def _glyphs_turned(text: Any, target: PageObjects, spacing: CharSpacing) -> None
                 "bottom": height - y0 - dy,
                 "size": size,
                 "fontname": font.fontname,
+                "upright": upright,
+                "matrix": miner_matrix,
             }
         )
     spacing.after(text)

@@ -24,7 +24,14 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from ..errors import AnswerParserError, DamagedPDFError, NoTextLayerError, TooLargeError
+from ..errors import (
+    AnswerParserError,
+    DamagedPDFError,
+    NoTextLayerError,
+    TooLargeError,
+    UnplaceableTextError,
+)
+from . import rotation
 from .playa_page import PageObjects, collect, hyperlinks, miner_font
 from .reading import _classify, check_header, read_bytes
 from .records import Link, PageData, PdfData, Source
@@ -72,15 +79,22 @@ def read_pdf(
             producer = _producer(pdf)
             ranges = _ranges(count, workers)
             if len(ranges) > 1:
-                pages = _read_parallel(data, ranges, settings, min(workers, len(ranges)), progress)
+                read = _read_parallel(data, ranges, settings, min(workers, len(ranges)), progress)
             else:
-                pages = tuple(_read_pages(pdf.pages, count, settings, progress))
+                read = tuple(_read_pages(pdf.pages, count, settings, progress))
+            pages = tuple(page for page, _ in read)
+            unplaced = sum(n for _, n in read)
     except AnswerParserError:
         raise
     except Exception as exc:  # playa raises many unrelated types for broken files
         raise _classify(exc, path) from exc
     if not pages:
         raise DamagedPDFError("the PDF has no pages", path=path)
+    if not any(p.words for p in pages) and unplaced:
+        raise UnplaceableTextError(
+            f"{unplaced} characters, all drawn under a singular transformation: text that has no place",
+            path=path,
+        )
     if not any(p.words for p in pages):
         raise NoTextLayerError("no page has a text layer (a scan without OCR?)", path=path)
     return PdfData(path=path, sha256=sha256, producer=producer, pages=pages)
@@ -108,16 +122,16 @@ def _init_worker(data: bytes) -> None:
     _worker_pdf = _open(data)
 
 
-def _read_range(pages: range, settings: ReadingSettings) -> tuple[PageData, ...]:
+def _read_range(pages: range, settings: ReadingSettings) -> tuple[tuple[PageData, int], ...]:
     return tuple(_read_page(_worker_pdf.pages[i], settings) for i in pages)
 
 
 def _read_parallel(
     data: bytes, ranges: list[range], settings: ReadingSettings, workers: int, progress: Progress | None
-) -> tuple[PageData, ...]:
+) -> tuple[tuple[PageData, int], ...]:
     # fork: the workers inherit the bytes and the imported modules instead of unpickling them
     context = multiprocessing.get_context("fork")
-    pages: list[PageData] = []
+    pages: list[tuple[PageData, int]] = []
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(data,)) as pool:
         for part in pool.map(_read_range, ranges, [settings] * len(ranges)):
             pages.extend(part)
@@ -128,7 +142,7 @@ def _read_parallel(
 
 def _read_pages(
     pages: Iterable[Any], count: int, settings: ReadingSettings, progress: Progress | None
-) -> Iterator[PageData]:
+) -> Iterator[tuple[PageData, int]]:
     for n, page in enumerate(pages, 1):
         yield _read_page(page, settings)
         if progress is not None:
@@ -179,22 +193,28 @@ def _decode(value: Any) -> Any:
     return value
 
 
-def _read_page(page: Any, settings: ReadingSettings) -> PageData:
+def _read_page(page: Any, settings: ReadingSettings) -> tuple[PageData, int]:
+    """The page's records, and its characters that have no place (singular transformation)."""
     target = PageObjects(page, settings.max_page_objects)
     collect(page, target)
-    words = tuple(chars_to_words(target.chars, settings))
-    edges, fills = page_rulings(target)
+    target.hyperlinks = list(hyperlinks(page, target))
+    view = rotation.upright_view(target)  # sideways text turned back, as the pdfplumber reader does
+    chars = [c for c in view.chars if c.get("upright", True)]
+    words = tuple(chars_to_words(chars, settings))
+    edges, fills = page_rulings(view)
     links = tuple(
         Link(str(h["uri"]), float(h["x0"]), float(h["top"]), float(h["x1"]), float(h["bottom"]))
-        for h in hyperlinks(page, target)
+        for h in view.hyperlinks
         if h.get("uri")
     )
-    return PageData(
-        number=int(page.page_idx) + 1,
-        width=float(target.width),
-        height=float(target.height),
+    unplaced = 0 if words else target.unplaced + rotation.unplaceable(target.chars)
+    data = PageData(
+        number=target.page_number,
+        width=float(view.width),
+        height=float(view.height),
         words=words,
         edges=edges,
         links=links,
         fills=fills,
     )
+    return data, unplaced
