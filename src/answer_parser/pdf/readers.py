@@ -3,8 +3,8 @@
     pdfplumber   pdf.reading.read_pdf (the default): pdfminer interprets the pages (pdfplumber's
                  page objects), under all the reading guards and the sideways-page rotation
     playa        pdf.playa_reader.read_pdf: playa-pdf interprets them, in about a third of the
-                 time (pages in parallel with `read_workers`); the watchdog (time, memory) and the
-                 objects-per-page bound hold, the stream-inflation bound and the rotation not yet
+                 time (pages in parallel with `read_workers`); the watchdog (time, memory), the
+                 objects-per-page bound and the rotation hold, the stream-inflation bound not yet
 
 Both raise the same typed errors and give the same `PdfData` (benchmarks/reader_agreement.py).
 """

@@ -18,8 +18,8 @@ READER_VARIABLE: Final = "ANSWER_PARSER_READER"
 
 def default_reader() -> str:
     """The reader when none is named: $ANSWER_PARSER_READER, else pdfplumber's (the playa reader
-    gives the same parse, but not yet under the reading guards and the sideways-page rotation of
-    `pdf.guards` and `pdf.rotation`: docs/performance.md)."""
+    gives the same parse, but playa inflates streams without the bound `pdf.guards` puts on
+    pdfminer's: docs/performance.md)."""
     return os.environ.get(READER_VARIABLE) or "pdfplumber"
 
 
