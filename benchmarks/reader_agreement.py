@@ -2,12 +2,13 @@
 
     python benchmarks/reader_agreement.py [--fuzz 300] [--seed 7] [--corpus DIR] [--jobs 2] [--show 5]
 
-Every fixture (fixtures/*.pdf), every PDF under ../shared/corpus (nl and tables; skipped when
-absent) and `--fuzz` random one-table documents from benchmarks/table_fuzz.py's generator
-(reportlab producer, fixed seed) are parsed twice, once from each reader's page records, through
-the same stages after reading (`pipeline.document_from_pdf`). The two JSON documents are compared
-apart from bbox coordinates (every key named `bbox`); a document that fails must fail with the same
-error code under both. Prints the agreement count and, for each document that differs, where.
+Every fixture (fixtures/*.pdf, fixtures/bulletins/*.pdf), every PDF under ../shared/corpus (nl
+and tables; skipped when absent) and `--fuzz` random one-table documents from
+benchmarks/table_fuzz.py's generator (reportlab producer, fixed seed) are parsed twice, once
+from each reader's page records, through the same stages after reading
+(`pipeline.document_from_pdf`). The two JSON documents are compared apart from bbox coordinates
+(every key named `bbox`); a document that fails must fail with the same error code under both.
+Prints the agreement count and, for each document that differs, where.
 Exit status 1 when any document differs.
 """
 
@@ -94,7 +95,8 @@ def fuzz_documents(n: int, seed: int, out: Path) -> list[Path]:
 
 
 def documents(corpus: Path, fuzz: int, seed: int, out: Path) -> list[tuple[str, Path]]:
-    found: list[tuple[str, Path]] = [("fixtures", p) for p in sorted(FIXTURES.glob("*.pdf"))]
+    fixtures = sorted(FIXTURES.glob("*.pdf")) + sorted(FIXTURES.glob("bulletins/*.pdf"))
+    found: list[tuple[str, Path]] = [("fixtures", p) for p in fixtures]
     for part in ("nl", "tables"):
         if (corpus / part).is_dir():
             found += [(f"corpus/{part}", p) for p in sorted((corpus / part).rglob("*.pdf"))]
