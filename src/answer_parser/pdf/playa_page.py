@@ -106,6 +106,7 @@ class PageObjects:
         self.mb_top = -y0  # and its (inverted) top to every top
         self.page_number = int(page.page_idx) + 1
         self.unplaced = 0  # characters under a singular transformation (no direction, no place)
+        self.turned = False  # some text runs other than left to right (`rotation.upright_view` looks)
         self.hyperlinks: list[dict[str, Any]] = []
         self.chars: list[dict[str, Any]] = []
         self.lines: list[dict[str, Any]] = []
@@ -232,6 +233,8 @@ def _glyphs(text: Any, target: PageObjects, spacing: CharSpacing) -> None:
         spacing.after(text)
         return
     matrix = (a, b, c, d, 0.0, 0.0)  # pdfminer's LTChar.matrix, for `rotation.char_quarter`
+    if a < 0:
+        target.turned = True  # upside down
     descent = miner_descent(font)
     widths = _widths(font)
     unmapped = unicode_unknown(font)
@@ -312,6 +315,7 @@ def _glyphs_turned(text: Any, target: PageObjects, spacing: CharSpacing) -> None
         if shift:
             dx, dy = shift * ta, shift * tb
     upright = ta * td * gstate.scaling * 0.01 > 0 and tb * tc <= 0  # pdfminer's LTChar.upright
+    target.turned = True
     miner_matrix = (ta, tb, tc, td, 0.0, 0.0)
     chars = target.chars
     height = target.height + target.mb_top

@@ -198,7 +198,8 @@ def _read_page(page: Any, settings: ReadingSettings) -> tuple[PageData, int]:
     target = PageObjects(page, settings.max_page_objects)
     collect(page, target)
     target.hyperlinks = list(hyperlinks(page, target))
-    view = rotation.upright_view(target)  # sideways text turned back, as the pdfplumber reader does
+    # sideways text turned back, as the pdfplumber reader does (text all left to right: nothing to do)
+    view = rotation.upright_view(target) if target.turned else target
     chars = [c for c in view.chars if c.get("upright", True)]
     words = tuple(chars_to_words(chars, settings))
     edges, fills = page_rulings(view)
