@@ -232,14 +232,16 @@ def batch(paths: list[Path], workers: int) -> dict[str, Any]:
 #: (module, function, label): the stages of `answer_parser.parse`, timed where the pipeline calls them
 STAGES = [
     ("pipeline", "read_pdf", "1 reading: read_pdf"),
-    ("reading", "chars_to_words", "  of which chars_to_words"),
-    ("reading", "_rulings", "  of which rulings and fills"),
+    ("pdf.reading", "chars_to_words", "  of which chars_to_words"),
+    ("pdf.reading", "page_rulings", "  of which rulings and fills"),
+    ("pdf.playa_reader", "chars_to_words", "  of which chars_to_words (playa)"),
+    ("pdf.playa_reader", "page_rulings", "  of which rulings and fills (playa)"),
     ("pipeline", "detect_dialect", "dialect: detect_dialect"),
     ("pipeline", "page_grids", "3 tables: page_grids (ruled)"),
-    ("pipeline", "_free_lines", "4 layout: words_to_lines"),
+    ("pipeline", "free_lines", "4 layout: words_to_lines"),
     ("pipeline", "find_furniture", "4 layout: find_furniture"),
     ("pipeline", "split_footnotes", "4 layout: split_footnotes"),
-    ("pipeline", "_add_stream_grids", "3b stream: tables without rules"),
+    ("pipeline", "add_stream_grids", "3b stream: tables without rules"),
     ("pipeline", "grids_to_chains", "3 tables: grids_to_chains"),
     ("pipeline", "chain_to_table", "3 tables: chain_to_table"),
     ("pipeline", "flow_to_blocks", "4 layout: flow_to_blocks"),
@@ -298,7 +300,8 @@ def stage_times(paths: list[Path]) -> tuple[list[tuple[str, float]], float, floa
             setattr(module, name, fn)
     rows = [(label, spent.get(label, 0.0)) for _m, _n, label in STAGES if label in spent]
     ours = sum(seconds for label, seconds in rows if label.startswith("  of which"))
-    rows.insert(1, ("  of which pdfplumber (page objects, links)", spent.get(STAGES[0][2], 0.0) - ours))
+    interpreter = spent.get(STAGES[0][2], 0.0) - ours
+    rows.insert(1, ("  of which the PDF interpreter (page objects, links)", interpreter))
     return rows, total, gc_time[0]
 
 
@@ -441,11 +444,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--profile", action="store_true", help="only where the time goes: stages, own functions"
     )
+    parser.add_argument(
+        "--reader",
+        choices=("pdfplumber", "playa"),
+        help="the reader every parse uses (sets $ANSWER_PARSER_READER; default: the library's)",
+    )
     parser.add_argument("--fixtures", type=Path, default=FIXTURES, help="folder of fixture PDFs")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of real PDFs (searched deep)")
     parser.add_argument("--worker", metavar="PDF", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     reference = not args.no_reference
+    if args.reader:  # before answer_parser is imported here, and inherited by every worker process
+        os.environ["ANSWER_PARSER_READER"] = args.reader
 
     if args.worker:
         print(json.dumps(worker(args.worker, args.repeat, reference)))

@@ -142,3 +142,12 @@ def corpus_run() -> CorpusRun:
 def corpus() -> CorpusRun:
     """The corpus parsed once per session (see `corpus_run`)."""
     return corpus_run()
+
+
+def pytest_report_header() -> str:
+    """The reader every parse of this run uses: $ANSWER_PARSER_READER (CI runs the golden suite
+    under both), else pdfplumber's."""
+    from answer_parser.pdf.settings import READER_VARIABLE
+    from answer_parser.settings import DEFAULT_SETTINGS
+
+    return f"answer_parser reader: {DEFAULT_SETTINGS.reading.reader} (${READER_VARIABLE} to change)"

@@ -34,7 +34,7 @@ from .layout.furniture import find_furniture, is_page_number
 from .layout.lines import Line
 from .model import Document, Source, Table, Warning
 from .pdf import guards
-from .pdf.reading import read_pdf
+from .pdf.readers import read_pdf
 from .pdf.records import PdfData
 from .pdf.records import Source as Input
 from .sections.accounting import PageWord, account, printed_words

@@ -4,6 +4,7 @@ of their height; the body font size of a run of lines.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable
 
@@ -15,12 +16,13 @@ from .settings import DEFAULT_LAYOUT_SETTINGS, LayoutSettings
 
 @attrs.frozen
 class Line:
-    """Words on one baseline of one page, left to right."""
+    """Words on one baseline of one page, left to right. Its text and extents are computed once,
+    on first use (the later stages ask a line for them many times)."""
 
     page: int
     words: tuple[Word, ...]
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
@@ -28,23 +30,23 @@ class Line:
     def x0(self) -> float:
         return self.words[0].x0
 
-    @property
+    @functools.cached_property
     def x1(self) -> float:
         return max(w.x1 for w in self.words)
 
-    @property
+    @functools.cached_property
     def top(self) -> float:
         return min(w.top for w in self.words)
 
-    @property
+    @functools.cached_property
     def bottom(self) -> float:
         return max(w.bottom for w in self.words)
 
-    @property
+    @functools.cached_property
     def size(self) -> float:
         return max(w.size for w in self.words)
 
-    @property
+    @functools.cached_property
     def bold(self) -> bool:
         return all(w.bold for w in self.words)
 

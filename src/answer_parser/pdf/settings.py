@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any, Final
 
 import attrs
 
 _positive = attrs.validators.gt(0.0)
+
+#: the readers of stage 1 (`pdf.readers`): pdfplumber's, and playa's, which gives the same records
+#: at about a third of the cost
+READERS: Final = ("pdfplumber", "playa")
+#: the environment variable that picks the default reader (CI runs the golden suite under each)
+READER_VARIABLE: Final = "ANSWER_PARSER_READER"
+
+
+def default_reader() -> str:
+    """The reader when none is named: $ANSWER_PARSER_READER, else pdfplumber's (the playa reader
+    gives the same parse, but playa inflates streams without the bound `pdf.guards` puts on
+    pdfminer's: docs/performance.md)."""
+    return os.environ.get(READER_VARIABLE) or "pdfplumber"
 
 
 def _positive_or_none(_instance: Any, attribute: attrs.Attribute[Any], value: float | None) -> None:
@@ -16,7 +30,7 @@ def _positive_or_none(_instance: Any, attribute: attrs.Attribute[Any], value: fl
 
 @attrs.frozen(kw_only=True)
 class ReadingSettings:
-    """Tolerances of `pdf.reading` and `pdf.words` (distances in PDF points)."""
+    """Tolerances of `pdf.reading` and `pdf.words` (distances in PDF points), and the reader."""
 
     word_x_tolerance: float = attrs.field(
         default=1.5,
@@ -71,6 +85,23 @@ class ReadingSettings:
         metadata={
             "doc": "MiB an input file may have (`too_large`): parliament PDFs are at most tens of MB, "
             "and the file is read to memory whole"
+        },
+    )
+    # -- the reader (pdf/readers.py, docs/performance.md)
+    reader: str = attrs.field(
+        default=default_reader(),  # read when the module is imported: set the variable before
+        validator=attrs.validators.in_(READERS),
+        metadata={
+            "doc": "the reader that interprets the PDF: 'pdfplumber' or 'playa' (the same records, "
+            "benchmarks/reader_agreement.py); the default comes from $ANSWER_PARSER_READER"
+        },
+    )
+    read_workers: int = attrs.field(
+        default=1,
+        validator=attrs.validators.gt(0),
+        metadata={
+            "doc": "playa reader: processes that read the pages of one document of 16 pages or more "
+            "(2: a long report parsed alone uses two cores; in a batch worker pages are read in order)"
         },
     )
 

@@ -1,0 +1,465 @@
+"""One playa page -> the objects pdfplumber would list for it: character, line, rectangle and
+curve dictionaries in pdfplumber's top-left coordinates, with pdfminer's colours, and the page's
+link annotations as pdfplumber parses them. `pdf.playa_reader` turns them into records with the
+pdfplumber reader's own functions.
+
+Where playa and pdfminer place a glyph differently, pdfminer's placement is reproduced here, so
+that the words come out the same:
+
+- descent: pdfminer takes the font descriptor's /Descent (0 when absent); playa falls back to
+  -120/1000 or to the font's bounding box (`miner_descent`);
+- missing width: a simple font without /MissingWidth advances 0 in pdfminer, 1000/1000 in playa
+  (`miner_font`, applied to every font playa loads);
+- character spacing: pdfminer adds Tc between the glyphs of a string, not after its last one
+  (`CharSpacing`);
+- a glyph without a Unicode mapping is `(cid:N)` in pdfminer, empty in playa (`miner_text`), or
+  the character numbered as the code in a CID font without any map (`unicode_unknown`).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+
+def miner_font(font: Any) -> Any:
+    """The font measured and mapped to Unicode as pdfminer does it.
+
+    A simple font without /MissingWidth: pdfminer advances 0 for a glyph without a width (the Euro
+    sign of a standard 14 font), playa 1000/1000 of the size. A code its ToUnicode map lacks: see
+    `_miner_decode`. A CID font without /ToUnicode: playa
+    builds the map from the embedded TrueType program's cmap whatever the character collection;
+    pdfminer does so only for Adobe-Identity and Adobe-UCS and only when its own reading of the
+    cmap finds one (`_miner_ttf_map`), else it takes the collection's predefined map or none.
+    """
+    from playa.font import CIDFont, SimpleFont
+
+    if getattr(font, "_miner", False):
+        return font  # a font playa had loaded before
+    font._miner = True
+    if isinstance(font, SimpleFont) and "MissingWidth" not in font.descriptor:
+        font.default_width = 0
+    if (
+        isinstance(font, CIDFont)
+        and font.tounicode is not None
+        and getattr(font, "fontfile", None)
+        and (font.cidcoding not in ("Adobe-Identity", "Adobe-UCS") or not _miner_ttf_map(font))
+    ):
+        from playa.cmapdb import get_unicode_map
+
+        font.tounicode = None
+        try:
+            font.unicode_map = get_unicode_map(font.cidcoding, font.cmap.is_vertical())
+        except KeyError:
+            font.unicode_map = None
+    if getattr(font, "tounicode", None) is not None:
+        font.tounicode.decode = functools.partial(_miner_decode, font.tounicode)
+    return font
+
+
+def _miner_decode(tounicode: Any, code: bytes) -> Iterator[str]:
+    """playa's `ToUnicodeMap.decode`, except that a code the map lacks gives "" (then `miner_text`
+    gives pdfminer's text: the encoding's character of a simple font, else `(cid:N)`) where playa
+    gives the character numbered as the code."""
+    idx = 0
+    while idx < len(code):
+        for codelen, (start, end) in zip(tounicode.code_lengths, tounicode.code_space, strict=False):
+            substr = code[idx : idx + codelen]
+            if start <= substr <= end:
+                yield tounicode.bytes2unicode.get(substr, "")
+                idx += codelen
+                break
+        else:
+            yield chr(code[idx])
+            idx += 1
+
+
+def _miner_ttf_map(font: Any) -> bool:
+    """Whether pdfminer finds a Unicode map in the font's embedded TrueType program."""
+    import io
+
+    from pdfminer.pdffont import TrueTypeFont
+
+    try:
+        TrueTypeFont(font.basefont, io.BytesIO(font.fontfile.buffer)).create_unicode_map()
+    except TrueTypeFont.CMapNotFound:
+        return False
+    except Exception:  # pdfminer cannot read the program: playa's map stands
+        return True
+    return True
+
+
+class PageObjects:
+    """The page in pdfplumber's terms: the objects as dictionaries in top-left coordinates."""
+
+    def __init__(self, page: Any, max_objects: int = 100_000) -> None:
+        from playa.pdftypes import resolve_all
+
+        self.max_objects = max_objects  # ReadingSettings.max_page_objects, as the guards bound it
+        rotate: Any = resolve_all(page.attrs.get("Rotate", 0))
+        self.rotation = int(rotate or 0) % 360
+        x0, y0, x1, y1 = _normalize_box(resolve_all(page.attrs.get("MediaBox")), self.rotation)
+        self.width = x1 - x0
+        self.height = y1 - y0
+        self.mb_x0 = x0  # pdfplumber adds the MediaBox's left edge back to every x
+        self.mb_top = -y0  # and its (inverted) top to every top
+        self.page_number = int(page.page_idx) + 1
+        self.unplaced = 0  # characters under a singular transformation (no direction, no place)
+        self.turned = False  # some text runs other than left to right (`rotation.upright_view` looks)
+        self.hyperlinks: list[dict[str, Any]] = []
+        self.chars: list[dict[str, Any]] = []
+        self.lines: list[dict[str, Any]] = []
+        self.rects: list[dict[str, Any]] = []
+        self.curves: list[dict[str, Any]] = []
+
+    def close(self) -> None:
+        """Nothing to release (pdfplumber's pages are closed; `rotation.UprightPage` closes its page)."""
+
+    def point(self, pt: tuple[float, float]) -> tuple[float, float]:
+        """pdfplumber's `point2coord` (its MediaBox top is `mb_top`)."""
+        return (self.mb_x0 + pt[0], self.mb_top + self.height - pt[1])
+
+
+def _normalize_box(box: Any, rotation: int) -> tuple[float, float, float, float]:
+    x0, x1 = sorted((box[0], box[2]))
+    y0, y1 = sorted((box[1], box[3]))
+    if rotation in (90, 270):
+        return (y0, x0, y1, x1)
+    return (x0, y0, x1, y1)
+
+
+def collect(objects: Iterable[Any], target: PageObjects) -> None:
+    """Every glyph and path of the page, form XObjects included, as pdfplumber lists them.
+
+    A page of more than `target.max_objects` characters and paths is refused (`TooLargeError`,
+    the bound `pdf.guards` puts on pdfminer's pages), checked after each text and path object."""
+    from playa.content import PathObject, TextObject, XObjectObject
+    from playa.miner import process_path
+
+    spacing = CharSpacing()
+    for obj in objects:
+        if isinstance(obj, TextObject):
+            _glyphs(obj, target, spacing)
+        elif isinstance(obj, PathObject):
+            for item in process_path(obj):
+                _path_item(item, target)
+        elif isinstance(obj, XObjectObject):
+            collect(obj, target)
+            continue
+        else:  # images and marked content: nothing to copy
+            continue
+        count = len(target.chars) + len(target.lines) + len(target.rects) + len(target.curves)
+        if count > target.max_objects:
+            from ..errors import TooLargeError
+
+            raise TooLargeError(f"a page holds more than {target.max_objects} objects")
+
+
+class CharSpacing:
+    """pdfminer's character spacing (Tc), which playa's differs from, followed along a text line.
+
+    playa adds Tc after every glyph (as the PDF specification says); pdfminer adds it before every
+    glyph that follows another glyph or a TJ number in the same string, so once less per string
+    (or as often, when the string opens with a number). From one string to the next on the same
+    text line pdfminer falls behind playa by Tc per string (`behind`), until Td, Tm, T* or BT set
+    the line again.
+    """
+
+    __slots__ = ("behind", "line", "offset")
+
+    def __init__(self) -> None:
+        self.behind = 0.0  # text space units pdfminer is behind playa at the start of a string
+        self.line: Any = None  # the line matrix of the last string
+        self.offset: Any = None  # playa's position after the last string
+
+    def start(self, text: Any) -> float:
+        """How far behind playa's position pdfminer starts this string."""
+        if text.line_matrix != self.line or text._glyph_offset != self.offset:
+            self.behind = 0.0  # a new line: both start where the operators say
+        return self.behind
+
+    def shift(self, text: Any, charspace: float) -> float:
+        """How far right (text space units) of playa's place pdfminer puts this string's glyphs;
+        `behind` moved past the string."""
+        behind = self.start(text)
+        lead = 0.0
+        for arg in text.args:
+            if isinstance(arg, bytes):
+                if arg:
+                    break
+            else:
+                lead = charspace
+                break
+        if charspace and any(isinstance(arg, bytes) and arg for arg in text.args):
+            self.behind += charspace - lead
+        return lead - behind
+
+    def after(self, text: Any) -> None:
+        self.line = text.line_matrix
+        self.offset = text._get_next_glyph_offset()
+
+
+def _glyphs(text: Any, target: PageObjects, spacing: CharSpacing) -> None:
+    """pdfminer's LTChar for each glyph (as pdfminer's `render_string_horizontal` places it), with
+    pdfminer's descent, missing width and character spacing."""
+    from playa.utils import mult_matrix
+
+    gstate = text.gstate
+    font = gstate.font
+    if font is None:
+        spacing.after(text)
+        return
+    a, b, c, d, e, f = mult_matrix(text.line_matrix, text.ctm)
+    if b or c or font.vertical:
+        _glyphs_turned(text, target, spacing)
+        return
+    fontsize = gstate.fontsize
+    scaling = gstate.scaling * 0.01
+    charspace = gstate.charspace * scaling
+    wordspace = 0.0 if font.multibyte else gstate.wordspace * scaling
+    dxscale = 0.001 * fontsize * scaling
+    x_scale = fontsize * scaling * a  # the rendering matrix's a and d
+    y_scale = fontsize * d
+    if not a * d * scaling > 0:  # not upright (pdfminer's test): dropped, as the pdfplumber reader does
+        if abs(a * d) < 1e-9:  # rotation.SINGULAR: text without a place, counted
+            target.unplaced += sum(
+                1
+                for arg in text.args
+                if isinstance(arg, bytes)
+                for _cid, char in font.decode(arg)
+                if not char.isspace()
+            )
+        spacing.after(text)
+        return
+    matrix = (a, b, c, d, 0.0, 0.0)  # pdfminer's LTChar.matrix, for `rotation.char_quarter`
+    if a < 0:
+        target.turned = True  # upside down
+    descent = miner_descent(font)
+    widths = _widths(font)
+    unmapped = unicode_unknown(font)
+    x, y = text._glyph_offset
+    x -= spacing.start(text)
+    fy = y * d + f + gstate.rise * d  # the baseline
+    y0, y1 = fy + y_scale * descent, fy + y_scale * (descent + 1)
+    if y1 < y0:
+        y0, y1 = y1, y0
+    height = target.height + target.mb_top
+    top, bottom, size = height - y1, height - y0, y1 - y0
+    fontname = font.fontname
+    mb_x0 = target.mb_x0 + e
+    append = target.chars.append
+    need_charspace = False
+    for arg in text.args:
+        if not isinstance(arg, bytes):
+            x -= arg * dxscale
+            need_charspace = True
+            continue
+        for cid, char in font.decode(arg):
+            if need_charspace:
+                x += charspace
+            width = widths.get(cid)
+            if width is None:
+                width = widths[cid] = font.hdisp(cid)
+            x0 = x * a + mb_x0
+            x1 = x0 + x_scale * width
+            if x1 < x0:
+                x0, x1 = x1, x0
+            append(
+                {
+                    "text": f"(cid:{cid})" if unmapped else char or miner_text(font, cid),
+                    "x0": x0,
+                    "x1": x1,
+                    "top": top,
+                    "bottom": bottom,
+                    "size": size,
+                    "fontname": fontname,
+                    "matrix": matrix,
+                }
+            )
+            x += width * fontsize * scaling
+            if cid == 32 and wordspace:
+                x += wordspace
+            need_charspace = True
+    spacing.after(text)
+    spacing.behind = spacing.offset[0] - x
+
+
+_width_cache: dict[int, tuple[Any, dict[int, float]]] = {}  # id(font) -> (font, cid -> width)
+
+
+def _widths(font: Any) -> dict[int, float]:
+    cached = _width_cache.get(id(font))
+    if cached is not None and cached[0] is font:
+        return cached[1]
+    if len(_width_cache) > 1000:
+        _width_cache.clear()
+    widths: dict[int, float] = {}
+    _width_cache[id(font)] = (font, widths)
+    return widths
+
+
+def _glyphs_turned(text: Any, target: PageObjects, spacing: CharSpacing) -> None:
+    """Text turned or skewed, or in a vertical font: playa's glyphs, moved to pdfminer's place.
+    Characters that are not upright are kept, marked, with pdfminer's matrix: `rotation` turns a
+    page whose text mostly runs sideways back upright, and drops them otherwise."""
+    from playa.utils import mult_matrix, transform_bbox
+
+    gstate = text.gstate
+    font = gstate.font
+    charspace = gstate.charspace * gstate.scaling * 0.01
+    ta, tb, tc, td, _te, _tf = mult_matrix(text.line_matrix, text.ctm)
+    dx = dy = 0.0
+    if not font.vertical:
+        shift = spacing.shift(text, charspace)
+        if shift:
+            dx, dy = shift * ta, shift * tb
+    upright = ta * td * gstate.scaling * 0.01 > 0 and tb * tc <= 0  # pdfminer's LTChar.upright
+    target.turned = True
+    miner_matrix = (ta, tb, tc, td, 0.0, 0.0)
+    chars = target.chars
+    height = target.height + target.mb_top
+    mb_x0 = target.mb_x0 + dx
+    unmapped = unicode_unknown(font)
+    for glyph in text:
+        matrix = glyph.matrix
+        if font.vertical:
+            vdisp = font.vdisp(glyph.cid)
+            vx, vy = font.position(glyph.cid)
+            x0, y0, x1, y1 = transform_bbox(matrix, (-vx, vy + vdisp, -vx + 1, vy))
+            size = x1 - x0
+        else:
+            descent = miner_descent(font)
+            x0, y0, x1, y1 = transform_bbox(matrix, (0, descent, font.hdisp(glyph.cid), descent + 1))
+            size = y1 - y0
+        chars.append(
+            {
+                "text": f"(cid:{glyph.cid})" if unmapped else glyph.text or miner_text(font, glyph.cid),
+                "x0": x0 + mb_x0,
+                "x1": x1 + mb_x0,
+                "top": height - y1 - dy,
+                "bottom": height - y0 - dy,
+                "size": size,
+                "fontname": font.fontname,
+                "upright": upright,
+                "matrix": miner_matrix,
+            }
+        )
+    spacing.after(text)
+
+
+def unicode_unknown(font: Any) -> bool:
+    """A CID font with neither a ToUnicode map nor a predefined Unicode map: playa takes each code
+    as the character of that number (control characters, mostly), pdfminer writes `(cid:N)`."""
+    return getattr(font, "tounicode", True) is None and getattr(font, "unicode_map", True) is None
+
+
+def miner_text(font: Any, cid: int) -> str:
+    """pdfminer's text for a glyph playa found none for: its encoding's character when a ToUnicode
+    map lacks the code, else `(cid:N)`."""
+    text = getattr(font, "_cid2unicode", {}).get(cid)
+    return text if isinstance(text, str) and text else f"(cid:{cid})"
+
+
+_descents: dict[int, tuple[Any, float]] = {}  # id(font) -> (font, descent): a document has few fonts
+
+
+def miner_descent(font: Any) -> float:
+    """The descent pdfminer places a character box with, in text space units (PDFFont.get_descent).
+
+    pdfminer: the descriptor's /Descent (0 when absent, made negative), times 1/1000; a Type 3
+    font: its /FontBBox bottom, times the FontMatrix's vertical scale; a TrueType font named as one
+    of the standard 14 takes that font's metrics, as pdfminer's TrueType font is a Type 1 font.
+    """
+    cached = _descents.get(id(font))
+    if cached is not None and cached[0] is font:
+        return cached[1]
+    from playa.font import TrueTypeFont, Type1Font, Type3Font
+    from playa.fontmetrics import FONT_METRICS
+    from playa.pdftypes import num_value
+
+    if isinstance(font, Type3Font):
+        _a, b, _c, d, _e, _f = font.matrix
+        descent = float(font.bbox[1]) * (b + d)
+    else:
+        descriptor = font.descriptor
+        basefont = getattr(font, "basefont", None)
+        if isinstance(font, Type1Font | TrueTypeFont) and basefont in FONT_METRICS:
+            descriptor = FONT_METRICS[basefont][0]
+        try:
+            value = float(num_value(descriptor.get("Descent", 0)))
+        except (TypeError, AttributeError):
+            value = 0.0
+        descent = -value * 0.001 if value > 0 else value * 0.001
+    if len(_descents) > 1000:
+        _descents.clear()
+    _descents[id(font)] = (font, descent)
+    return descent
+
+
+def _color(color: Any) -> tuple[Any, ...]:
+    """A playa Color as pdfminer reports it: the components, or the pattern's name."""
+    values = tuple(color.values)
+    if color.pattern is not None:
+        return (*values, color.pattern) if values else (color.pattern,)
+    return values
+
+
+def _path_item(item: Any, target: PageObjects) -> None:
+    from playa.miner import LTLine, LTRect
+
+    x0, y0, x1, y1 = item.bbox
+    top = target.height - y1 + target.mb_top
+    bottom = target.height - y0 + target.mb_top
+    base = {
+        "x0": x0 + target.mb_x0,
+        "x1": x1 + target.mb_x0,
+        "top": top,
+        "bottom": bottom,
+        "stroke": item.stroke,
+        "fill": item.fill,
+        "stroking_color": _color(item.stroking_color),
+        "non_stroking_color": _color(item.non_stroking_color),
+    }
+    if isinstance(item, LTLine):
+        target.lines.append(base)
+    elif isinstance(item, LTRect):
+        target.rects.append(base)
+    else:
+        point = target.point
+        base["path"] = [(op, *map(point, pts)) for op, *pts in item.original_path]
+        target.curves.append(base)
+
+
+def hyperlinks(page: Any, target: PageObjects) -> Iterator[dict[str, Any]]:
+    """pdfplumber's `Page.hyperlinks`: every annotation parsed, those with a URI kept."""
+    from playa.pdftypes import resolve_all
+
+    raw: Any = resolve_all(page.attrs.get("Annots")) or []
+    for annot in raw:
+        parsed = _annot(annot, target)
+        if parsed["uri"] is not None:
+            yield parsed
+
+
+def _annot(annot: Any, target: PageObjects) -> dict[str, Any]:
+    def rotate_point(pt: tuple[float, float], r: int) -> tuple[float, float]:
+        turns = r // 90
+        for i in range(turns):
+            x, y = pt
+            comp = target.width if i == turns % 2 else target.height
+            pt = (y, (comp - x))
+        return pt
+
+    a_, b_, c_, d_ = annot["Rect"]
+    pt0 = rotate_point((a_, b_), target.rotation)
+    pt1 = rotate_point((c_, d_), target.rotation)
+    x0, y0, x1, y1 = _normalize_box((*pt0, *pt1), 0)
+    height = target.height
+    uri = annot.get("A", {}).get("URI")
+    if isinstance(uri, bytes):
+        try:
+            uri = uri.decode("utf-8")
+        except UnicodeDecodeError:
+            uri = uri.decode("utf-16")
+    return {"uri": uri, "x0": x0, "x1": x1, "top": height - y1, "bottom": height - y0}

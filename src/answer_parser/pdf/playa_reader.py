@@ -1,0 +1,221 @@
+"""Stage 1, reading, on playa-pdf: the same `PdfData` as the pdfplumber reader, at about a third
+of its cost.
+
+playa interprets the content streams in compiled code and hands out text and paths lazily;
+`pdf.playa_page` turns each page into exactly the character, line, rectangle and curve
+dictionaries pdfplumber would have made (pdfminer's placement of glyphs, pdfplumber's
+coordinates and colours), and the pdfplumber reader's own functions (`words.chars_to_words`,
+`rulings.page_rulings`) make the records. So both readers share every decision after the raw
+objects; only the interpretation of the PDF differs.
+
+Pages can be read in parallel: `read_pdf(..., workers=2)` splits the pages of a large document
+into ranges read by a process pool (each worker opens the same bytes), so a 200-page report parsed
+alone keeps both cores busy. Inside a daemonic process (a batch worker) the pages are read in
+order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from ..errors import (
+    AnswerParserError,
+    DamagedPDFError,
+    NoTextLayerError,
+    TooLargeError,
+    UnplaceableTextError,
+)
+from . import rotation
+from .playa_page import PageObjects, collect, hyperlinks, miner_font
+from .reading import _classify, check_header, read_bytes
+from .records import Link, PageData, PdfData, Source
+from .rulings import page_rulings
+from .settings import DEFAULT_READING_SETTINGS, ReadingSettings
+from .words import chars_to_words
+
+#: told (stage, done, total) as the pages are read, as `pipeline.Progress`
+Progress = Callable[[str, int, int], None]
+
+# playa logs what it repairs (a truncated stream, a bad font) at WARNING: into the application's
+# logging if it has any, never to standard error through logging's last resort
+logging.getLogger("playa").addHandler(logging.NullHandler())
+
+#: parallel reading: fewer pages than this per worker are read in this process (a pool costs
+#: about 30 ms to start and pickling the records back about 1 ms a page)
+MIN_PAGES_PER_WORKER = 8
+#: parallel reading: each worker's share is cut into this many ranges, so that a slow range (a
+#: page of dense tables) does not leave the other worker idle at the end
+RANGES_PER_WORKER = 4
+
+
+def read_pdf(
+    source: Source,
+    settings: ReadingSettings = DEFAULT_READING_SETTINGS,
+    progress: Progress | None = None,
+    *,
+    workers: int = 1,
+) -> PdfData:
+    """Open a PDF once with playa and copy every page into plain records (`progress` is told of
+    each page, or of each range of pages read in parallel).
+
+    `workers` > 1 reads page ranges in that many processes (when the document has enough pages).
+    Raises the same subclasses of AnswerParserError as the pdfplumber reader.
+    """
+    data, path = read_bytes(source, settings)
+    start = check_header(data, path)
+    sha256 = hashlib.sha256(data).hexdigest()
+    data = data[start:] if start else data  # junk before %PDF- skipped, as pdfplumber's reader does
+    try:
+        with _open(data) as pdf:
+            count = len(pdf.pages)
+            if count > settings.max_pages:
+                raise TooLargeError(f"{count} pages, more than {settings.max_pages}", path=path)
+            producer = _producer(pdf)
+            ranges = _ranges(count, workers)
+            if len(ranges) > 1:
+                read = _read_parallel(data, ranges, settings, min(workers, len(ranges)), progress)
+            else:
+                read = tuple(_read_pages(pdf.pages, count, settings, progress))
+            pages = tuple(page for page, _ in read)
+            unplaced = sum(n for _, n in read)
+    except AnswerParserError:
+        raise
+    except Exception as exc:  # playa raises many unrelated types for broken files
+        raise _classify(exc, path) from exc
+    if not pages:
+        raise DamagedPDFError("the PDF has no pages", path=path)
+    if not any(p.words for p in pages) and unplaced:
+        raise UnplaceableTextError(
+            f"{unplaced} characters, all drawn under a singular transformation: text that has no place",
+            path=path,
+        )
+    if not any(p.words for p in pages):
+        raise NoTextLayerError("no page has a text layer (a scan without OCR?)", path=path)
+    return PdfData(path=path, sha256=sha256, producer=producer, pages=pages)
+
+
+# -- parallel pages -------------------------------------------------------------------------------
+
+
+def _ranges(count: int, workers: int) -> list[range]:
+    """Page ranges for `workers` processes: one range (this process) for small documents."""
+    if workers <= 1 or multiprocessing.current_process().daemon:
+        return [range(count)]
+    workers = min(workers, count // MIN_PAGES_PER_WORKER)
+    if workers <= 1:
+        return [range(count)]
+    size = math.ceil(count / (workers * RANGES_PER_WORKER))
+    return [range(start, min(start + size, count)) for start in range(0, count, size)]
+
+
+_worker_pdf: Any = None  # a worker's own playa document over the bytes: opened once, fonts loaded once
+
+
+def _init_worker(data: bytes) -> None:
+    global _worker_pdf
+    _worker_pdf = _open(data)
+
+
+def _read_range(pages: range, settings: ReadingSettings) -> tuple[tuple[PageData, int], ...]:
+    return tuple(_read_page(_worker_pdf.pages[i], settings) for i in pages)
+
+
+def _read_parallel(
+    data: bytes, ranges: list[range], settings: ReadingSettings, workers: int, progress: Progress | None
+) -> tuple[tuple[PageData, int], ...]:
+    # fork: the workers inherit the bytes and the imported modules instead of unpickling them
+    context = multiprocessing.get_context("fork")
+    pages: list[tuple[PageData, int]] = []
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(data,)) as pool:
+        for part in pool.map(_read_range, ranges, [settings] * len(ranges)):
+            pages.extend(part)
+            if progress is not None:
+                progress("reading pages", len(pages), ranges[-1].stop)
+    return tuple(pages)
+
+
+def _read_pages(
+    pages: Iterable[Any], count: int, settings: ReadingSettings, progress: Progress | None
+) -> Iterator[tuple[PageData, int]]:
+    for n, page in enumerate(pages, 1):
+        yield _read_page(page, settings)
+        if progress is not None:
+            progress("reading pages", n, count)
+
+
+# -- document ---------------------------------------------------------------------------------------
+
+
+def _open(data: bytes) -> Any:
+    """playa's document over `data`, its fonts measured as pdfminer measures them (`_miner_font`)."""
+    import playa  # imported here: keeps `import answer_parser` light for CLI startup
+
+    pdf = playa.parse(data, space="page")
+    load_font = pdf.get_font
+
+    def get_font(objid: int = 0, spec: dict[str, Any] | None = None) -> Any:
+        return miner_font(load_font(objid, spec))
+
+    setattr(pdf, "get_font", get_font)  # noqa: B010 (mypy refuses assigning to a method)
+    return pdf
+
+
+def _producer(pdf: Any) -> str | None:
+    """/Producer as pdfplumber reads it: the /Info of every trailer merged, newest first, so that
+    an older trailer's value wins (pdfplumber's `metadata.update` over pdfminer's list)."""
+    from playa.pdftypes import resolve1
+
+    metadata: dict[str, Any] = {}
+    for xref in pdf.xrefs:
+        info = resolve1(xref.trailer.get("Info"))
+        if isinstance(info, dict):
+            metadata.update(info)
+    value = _decode(resolve1(metadata.get("Producer")))
+    if isinstance(value, bytes):
+        value = value.decode("latin-1", "replace")
+    return str(value) if value else None
+
+
+def _decode(value: Any) -> Any:
+    from playa.pdftypes import PSLiteral
+    from playa.utils import decode_text
+
+    if isinstance(value, PSLiteral):
+        return decode_text(value.name.encode("latin-1", "replace"))
+    if isinstance(value, bytes):
+        return decode_text(value)
+    return value
+
+
+def _read_page(page: Any, settings: ReadingSettings) -> tuple[PageData, int]:
+    """The page's records, and its characters that have no place (singular transformation)."""
+    target = PageObjects(page, settings.max_page_objects)
+    collect(page, target)
+    target.hyperlinks = list(hyperlinks(page, target))
+    # sideways text turned back, as the pdfplumber reader does (text all left to right: nothing to do)
+    view = rotation.upright_view(target) if target.turned else target
+    chars = [c for c in view.chars if c.get("upright", True)]
+    words = tuple(chars_to_words(chars, settings))
+    edges, fills = page_rulings(view)
+    links = tuple(
+        Link(str(h["uri"]), float(h["x0"]), float(h["top"]), float(h["x1"]), float(h["bottom"]))
+        for h in view.hyperlinks
+        if h.get("uri")
+    )
+    unplaced = 0 if words else target.unplaced + rotation.unplaceable(target.chars)
+    data = PageData(
+        number=target.page_number,
+        width=float(view.width),
+        height=float(view.height),
+        words=words,
+        edges=edges,
+        links=links,
+        fills=fills,
+    )
+    return data, unplaced
