@@ -162,122 +162,82 @@ def write_jsonl(
     out = Path(output)
     out.parent.mkdir(parents=True, exist_ok=True)
     with output_lock(out):
-        return _write_jsonl_locked(
-            inputs,
-            output,
-            client=client,
-            tables_dir=tables_dir,
-            resume=resume,
-            partition_size=partition_size,
-            isolate=isolate,
-            timeout=timeout,
-            max_memory_mb=max_memory_mb,
-            settings=settings,
-            max_in_flight=max_in_flight,
-            mp_context=mp_context,
-            log=log,
-            tty=tty,
-            db=db,
-            parquet=parquet,
-        )
+        log = sys.stderr if log is None else log
+        names = [os.fspath(p) for p in inputs]
+        out = Path(output)
+        summary = Summary(total=len(names))
+        out.parent.mkdir(parents=True, exist_ok=True)
+        # opened first: an archive that cannot be opened stops the run before the output is touched
+        outputs = archive_outputs(out, db, parquet, tables_dir, resume, log, parquet_parts_elsewhere=True)
+        if resume and out.exists():
+            todo = resume_plan(out, names, summary, log)
+        else:
+            todo = names
+            out.write_bytes(b"")
+        if tables_dir is not None:
+            Path(tables_dir).mkdir(parents=True, exist_ok=True)
+        options = LineOptions(settings, None if tables_dir is None else os.fspath(tables_dir))
+        chunks = [todo[i : i + partition_size] for i in range(0, len(todo), partition_size)]
+        bag = dask_bag.from_sequence(list(enumerate(chunks)), npartitions=max(1, len(chunks)))
+        if mp_context is None:  # a fork server: a child per partition costs a fork, not an interpreter
+            methods = multiprocessing.get_all_start_methods()
+            mp_context = "forkserver" if "forkserver" in methods else "spawn"
+        folder = None if parquet is None else os.fspath(parquet)
+        run = f"d{time.time_ns()}"
+        parts = bag.map(
+            _parse_partition, options, isolate, timeout, max_memory_mb, mp_context, folder, run
+        ).to_delayed()
+        progress = Progress(len(todo), log, tty)
+        start = time.monotonic()
+        with _maybe_client(client) as c:
+            if isolate and todo and any(c.run(_daemonic).values()):
+                raise RuntimeError(
+                    "isolate=True needs dask workers that may start processes: set the dask config "
+                    "distributed.worker.daemon to False (or pass isolate=False)"
+                )
+            threads = sum(c.nthreads().values()) or 1
+            limit = max_in_flight or 2 * threads
+            pending = iter(zip(parts if todo else [], chunks, strict=True))
+            futures = as_completed()
+            owner: dict[Any, list[str]] = {}
 
+            def submit() -> bool:
+                item = next(pending, None)
+                if item is None:
+                    return False
+                future = c.compute(item[0])
+                owner[future] = item[1]
+                futures.add(future)
+                return True
 
-def _write_jsonl_locked(
-    inputs: Sequence[str | os.PathLike[str]],
-    output: str | os.PathLike[str],
-    *,
-    client: Client | None = None,
-    tables_dir: str | os.PathLike[str] | None = None,
-    resume: bool = False,
-    partition_size: int = DEFAULT_PARTITION_SIZE,
-    isolate: bool = True,
-    timeout: float | None = DEFAULT_TIMEOUT,
-    max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB,
-    settings: Settings = DEFAULT_SETTINGS,
-    max_in_flight: int | None = None,
-    mp_context: str | None = None,
-    log: IO[str] | None = None,
-    tty: bool | None = None,
-    db: str | os.PathLike[str] | None = None,
-    parquet: str | os.PathLike[str] | None = None,
-) -> Summary:
-    """`write_jsonl` once it holds the output's lock."""
-    log = sys.stderr if log is None else log
-    names = [os.fspath(p) for p in inputs]
-    out = Path(output)
-    summary = Summary(total=len(names))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    # opened first: an archive that cannot be opened stops the run before the output is touched
-    outputs = archive_outputs(out, db, parquet, tables_dir, resume, log, parquet_parts_elsewhere=True)
-    if resume and out.exists():
-        todo = resume_plan(out, names, summary, log)
-    else:
-        todo = names
-        out.write_bytes(b"")
-    if tables_dir is not None:
-        Path(tables_dir).mkdir(parents=True, exist_ok=True)
-    options = LineOptions(settings, None if tables_dir is None else os.fspath(tables_dir))
-    chunks = [todo[i : i + partition_size] for i in range(0, len(todo), partition_size)]
-    bag = dask_bag.from_sequence(list(enumerate(chunks)), npartitions=max(1, len(chunks)))
-    if mp_context is None:  # a fork server: a child per partition costs a fork, not an interpreter
-        methods = multiprocessing.get_all_start_methods()
-        mp_context = "forkserver" if "forkserver" in methods else "spawn"
-    folder = None if parquet is None else os.fspath(parquet)
-    run = f"d{time.time_ns()}"
-    parts = bag.map(
-        _parse_partition, options, isolate, timeout, max_memory_mb, mp_context, folder, run
-    ).to_delayed()
-    progress = Progress(len(todo), log, tty)
-    start = time.monotonic()
-    with _maybe_client(client) as c:
-        if isolate and todo and any(c.run(_daemonic).values()):
-            raise RuntimeError(
-                "isolate=True needs dask workers that may start processes: set the dask config "
-                "distributed.worker.daemon to False (or pass isolate=False)"
-            )
-        threads = sum(c.nthreads().values()) or 1
-        limit = max_in_flight or 2 * threads
-        pending = iter(zip(parts if todo else [], chunks, strict=True))
-        futures = as_completed()
-        owner: dict[Any, list[str]] = {}
-
-        def submit() -> bool:
-            item = next(pending, None)
-            if item is None:
-                return False
-            future = c.compute(item[0])
-            owner[future] = item[1]
-            futures.add(future)
-            return True
-
-        for _ in range(limit):
-            if not submit():
-                break
-        fd = os.open(out, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
-        complete = False
-        try:
-            for future in futures:
-                paths = owner.pop(future)
-                try:
-                    outcomes: list[Outcome] = [o for part in future.result() for o in part]
-                except Exception as exc:  # the partition's worker died, again and again
-                    message = f"the dask task failed: {type(exc).__name__}: {exc}"[:500]
-                    records = [ErrorRecord(p, file_sha256(p), "worker_crashed", message) for p in paths]
-                    outcomes = [error_outcome(r) for r in records]
-                future.release()
-                write_all(fd, "".join(o.line + "\n" for o in outcomes).encode("utf-8"))
-                for outcome in outcomes:
-                    if outputs is not None:
-                        outputs.add(outcome.archive_line)
-                    summary.add(outcome, log)
-                    progress.update(outcome)
-                submit()
-            complete = True
-        finally:
-            os.close(fd)
-            summary.seconds = time.monotonic() - start
-            progress.finish()
-            if outputs is not None:
-                outputs.finish(complete)
-                summary.csv_errors += outputs.csv_error is not None
-    return summary
+            for _ in range(limit):
+                if not submit():
+                    break
+            fd = os.open(out, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+            complete = False
+            try:
+                for future in futures:
+                    paths = owner.pop(future)
+                    try:
+                        outcomes: list[Outcome] = [o for part in future.result() for o in part]
+                    except Exception as exc:  # the partition's worker died, again and again
+                        message = f"the dask task failed: {type(exc).__name__}: {exc}"[:500]
+                        records = [ErrorRecord(p, file_sha256(p), "worker_crashed", message) for p in paths]
+                        outcomes = [error_outcome(r) for r in records]
+                    future.release()
+                    write_all(fd, "".join(o.line + "\n" for o in outcomes).encode("utf-8"))
+                    for outcome in outcomes:
+                        if outputs is not None:
+                            outputs.add(outcome.archive_line)
+                        summary.add(outcome, log)
+                        progress.update(outcome)
+                    submit()
+                complete = True
+            finally:
+                os.close(fd)
+                summary.seconds = time.monotonic() - start
+                progress.finish()
+                if outputs is not None:
+                    outputs.finish(complete)
+                    summary.csv_errors += outputs.csv_error is not None
+        return summary

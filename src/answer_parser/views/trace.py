@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Literal, Protocol
+from typing import Literal, Protocol, get_args
 
 import attrs
 
@@ -40,21 +40,7 @@ BoxKind = Literal[
     "footnote",
     "unplaced",
 ]
-BOX_KINDS: tuple[BoxKind, ...] = (
-    "table",
-    "table_header",
-    "column",
-    "row",
-    "stub",
-    "caption",
-    "note",
-    "question_item",
-    "answer_item",
-    "body",
-    "furniture",
-    "footnote",
-    "unplaced",
-)
+BOX_KINDS: tuple[BoxKind, ...] = get_args(BoxKind)
 BBox = tuple[float, float, float, float]
 
 
