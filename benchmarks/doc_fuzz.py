@@ -49,7 +49,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from fixtures.builder.__main__ import write_expected, write_pdf  # noqa: E402
 from fixtures.builder.expected import DUTCH_MONTHS, iso_date  # noqa: E402
 from fixtures.builder.spec import dutch_int, load_spec  # noqa: E402
-from table_fuzz import random_table  # noqa: E402
+from table_fuzz import base_table as random_table  # noqa: E402
 
 from answer_parser import parse, to_dict  # noqa: E402
 from answer_parser.compare import diff  # noqa: E402
