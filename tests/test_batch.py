@@ -106,6 +106,7 @@ def test_parse_many_mixed_folder_in_order(mixed: Path) -> None:
     assert sha[str(mixed / "tekst.pdf")] == batch.file_sha256(str(mixed / "tekst.pdf"))
 
 
+@pytest.mark.slow
 def test_parse_many_as_completed_gives_every_input_once(mixed: Path) -> None:
     paths = [str(p) for p in sorted(mixed.iterdir())] * 2  # the same file twice is two inputs
     results = list(parse_many(iter(paths), workers=2, ordered=False, max_tasks_per_child=3))
@@ -193,6 +194,7 @@ def _code(result: Any) -> str:
     return result.code if isinstance(result, ErrorRecord) else str(result[0])
 
 
+@pytest.mark.slow
 def test_timeout_crash_and_memory_each_cost_one_record(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(batch_pool, "KILL_GRACE", 0.5)
     names = ["a", "sleep", "b", "stuck", "c", "segfault", "d", "exit", "e", "hog", "f", "raise", "g"]
@@ -222,12 +224,14 @@ def test_timeout_crash_and_memory_each_cost_one_record(monkeypatch: pytest.Monke
     assert "KeyError" in messages["raise"]
 
 
+@pytest.mark.slow
 def test_workers_are_recycled() -> None:
     results = _run(list("abcde"), workers=1, max_tasks_per_child=2)
     pids = [r[1] for _n, r in results]
     assert len(set(pids)) == 3  # 2 + 2 + 1 files
 
 
+@pytest.mark.slow
 def test_as_completed_does_not_wait_for_a_slow_file(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(batch_pool, "KILL_GRACE", 0.5)
     results = _run(["sleep", "a", "b", "c"], ordered=False, timeout=2.0)
@@ -235,6 +239,7 @@ def test_as_completed_does_not_wait_for_a_slow_file(monkeypatch: pytest.MonkeyPa
     assert sorted(n for n, _r in results) == ["a", "b", "c", "sleep"]
 
 
+@pytest.mark.slow
 def test_closing_the_generator_stops_the_workers() -> None:
     results = imap(
         _misbehave,
@@ -289,6 +294,7 @@ def test_cli_mixed_folder(mixed: Path, tmp_path: Path) -> None:
     assert not list(tables.glob("*.tmp"))
 
 
+@pytest.mark.slow
 def test_cli_all_parsed_exits_0_and_accepts_globs(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     run = _cli(str(FIXTURES / "seed_*.pdf"), "-o", str(out), "--workers", "1", "--ordered", check=0)
@@ -318,6 +324,7 @@ def test_expand_inputs(tmp_path: Path) -> None:
     assert missing == [str(tmp_path / "z*")]
 
 
+@pytest.mark.slow
 def test_progress_log_lines_and_bar(mixed: Path, tmp_path: Path) -> None:
     log = io.StringIO()
     summary = run_batch(
@@ -355,6 +362,7 @@ def _one_record_each(out: Path, paths: list[str]) -> list[dict[str, Any]]:
     return records
 
 
+@pytest.mark.slow
 def test_resume_cuts_a_partial_line_and_reparses_that_input(tmp_path: Path) -> None:
     paths = _copies(tmp_path / "in", 4)
     out = tmp_path / "out.jsonl"
@@ -372,6 +380,7 @@ def test_resume_cuts_a_partial_line_and_reparses_that_input(tmp_path: Path) -> N
     _one_record_each(out, paths)
 
 
+@pytest.mark.slow
 def test_resume_reparses_changed_files_and_retries_unreadable(tmp_path: Path) -> None:
     paths = _copies(tmp_path / "in", 3)
     missing = str(tmp_path / "in" / "later.pdf")
@@ -388,6 +397,7 @@ def test_resume_reparses_changed_files_and_retries_unreadable(tmp_path: Path) ->
     assert "error" not in by_path[missing]
 
 
+@pytest.mark.slow
 def test_resume_counts_earlier_errors_in_the_exit_code(tmp_path: Path) -> None:
     bad = tmp_path / "tekst.pdf"
     bad.write_text("geen pdf")
@@ -398,6 +408,7 @@ def test_resume_counts_earlier_errors_in_the_exit_code(tmp_path: Path) -> None:
     assert len(_lines(out)) == 1
 
 
+@pytest.mark.slow
 def test_killed_batch_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
     paths = _copies(tmp_path / "in", 30)
     out = tmp_path / "out.jsonl"
@@ -477,6 +488,7 @@ def _mutate(data: bytes, edits: list[tuple[str, int, Any]]) -> bytes:
     return bytes(buf)
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(name=st.sampled_from(SEEDS), edits=st.lists(_EDIT, min_size=1, max_size=6))
 def test_fuzz_only_answer_parser_errors_escape_parse(name: str, edits: list[tuple[str, int, Any]]) -> None:

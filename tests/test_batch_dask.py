@@ -66,6 +66,7 @@ def _check(by_path: dict[str, dict[str, Any]], inputs: list[str]) -> None:
         assert not problems, "\n".join(problems)
 
 
+@pytest.mark.slow
 def test_write_jsonl_on_a_local_cluster_equals_the_local_batch(
     client: Any, inputs: list[str], tmp_path: Path
 ) -> None:
@@ -87,6 +88,7 @@ def test_write_jsonl_on_a_local_cluster_equals_the_local_batch(
     assert _records(local) == by_path
 
 
+@pytest.mark.slow
 def test_write_jsonl_in_threads_and_resume(client: Any, inputs: list[str], tmp_path: Path) -> None:
     from answer_parser.dask import write_jsonl
 

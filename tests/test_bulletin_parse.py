@@ -37,6 +37,7 @@ def _parse(path: Path) -> dict[str, Any]:
     return to_dict(answer_parser.parse(path))
 
 
+@pytest.mark.slow
 def test_every_bulletin_is_read_without_warnings_and_validates() -> None:
     """The fixtures' contents match their bodies and every part is read cleanly."""
     for pdf in sorted(BULLETINS.glob("*.pdf")):
@@ -72,6 +73,7 @@ def test_a_contents_line_that_does_not_match_the_body_is_named(tmp_path: Path) -
     ]
 
 
+@pytest.mark.slow
 def test_a_batch_writes_one_record_per_question(tmp_path: Path) -> None:
     folder = tmp_path / "archief"
     folder.mkdir()
@@ -105,6 +107,7 @@ def test_a_batch_writes_one_record_per_question(tmp_path: Path) -> None:
         assert "page_range" not in record["source"]
 
 
+@pytest.mark.slow
 def test_a_resumed_batch_keeps_every_part_of_a_bulletin(tmp_path: Path) -> None:
     folder = tmp_path / "archief"
     folder.mkdir()
@@ -124,6 +127,7 @@ def test_a_resumed_batch_keeps_every_part_of_a_bulletin(tmp_path: Path) -> None:
     assert names == ["bulletin_1986_old_style_rl.q12.p2.table0.csv"]
 
 
+@pytest.mark.slow
 def test_the_archive_gets_a_row_per_question(tmp_path: Path) -> None:
     """The JSON Lines hold the parts; the DuckDB archive gets the bulletin and a row per part."""
     duckdb = pytest.importorskip("duckdb")
@@ -154,6 +158,7 @@ def test_the_archive_gets_a_row_per_question(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow
 def test_random_bulletins_parse_to_their_specs(tmp_path: Path) -> None:
     """Two bulletins of the fuzzer (benchmarks/bulletin_fuzz.py), one in one column and one in
     two, built, their pages read back from the PDF, parsed and compared with their specs."""

@@ -262,6 +262,7 @@ def _expected_per_document(parsed: list[Any]) -> dict[str, tuple[int, ...]]:
     return out
 
 
+@pytest.mark.slow
 def test_a_killed_load_leaves_the_database_as_it_was(parsed: list[Any], jsonl: Path, tmp_path: Path) -> None:
     db = tmp_path / "a.duckdb"
     load_records(parsed[:5], db)
@@ -272,6 +273,7 @@ def test_a_killed_load_leaves_the_database_as_it_was(parsed: list[Any], jsonl: P
     assert _per_document(db) == _expected_per_document(parsed)
 
 
+@pytest.mark.slow
 def test_a_killed_load_committing_per_document_holds_each_one_whole_or_not(
     parsed: list[Any], jsonl: Path, tmp_path: Path
 ) -> None:
@@ -442,6 +444,7 @@ def _cells_text(output: str) -> str:
     return re.sub(r"[\s│]", "", "".join(lines))
 
 
+@pytest.mark.slow
 def test_the_archive_doc_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     examples = _doc_examples((SRC.parent / "docs" / "archive.md").read_text("utf-8"))
     assert len(examples) >= 7

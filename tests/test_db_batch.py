@@ -126,6 +126,7 @@ _KILLED_BATCH = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stop", [2, 5])
 def test_a_killed_batch_resumed_duplicates_nothing(lines: list[str], tmp_path: Path, stop: int) -> None:
     out, db, parquet = tmp_path / "out.jsonl", tmp_path / "a.duckdb", tmp_path / "pq"
@@ -185,6 +186,7 @@ def _folder(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_a_killed_batch_with_an_archive_resumes_without_duplicates(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
     out, db, parquet, csv_dir = (

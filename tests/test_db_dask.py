@@ -51,6 +51,7 @@ def _inputs(tmp_path: Path) -> list[str]:
     return sorted(str(p) for p in folder.iterdir())
 
 
+@pytest.mark.slow
 def test_dask_workers_write_parquet_equal_to_the_duckdb_tables(client: Any, tmp_path: Path) -> None:
     from answer_parser.dask import write_jsonl
 

@@ -126,6 +126,7 @@ def _baseline() -> dict[str, Any]:
 # -- 1. a file name that is not UTF-8 --------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_non_utf8_file_name_survives_batch_and_resume(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
@@ -276,6 +277,7 @@ def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
 # -- 6. resume: resolved paths, broken lines, two batches at once --------------------------------
 
 
+@pytest.mark.slow
 def test_resume_matches_resolved_path_and_sha(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     paths = _copies(tmp_path / "in", 3)
     out = tmp_path / "out.jsonl"
@@ -292,6 +294,7 @@ def test_resume_matches_resolved_path_and_sha(tmp_path: Path, monkeypatch: pytes
     assert sorted(os.path.realpath(r["source"]["path"]) for r in records) == sorted(paths)
 
 
+@pytest.mark.slow
 def test_broken_middle_line_keeps_every_other_record(tmp_path: Path) -> None:
     paths = _copies(tmp_path / "in", 4)
     out = tmp_path / "out.jsonl"
@@ -312,6 +315,7 @@ def test_broken_middle_line_keeps_every_other_record(tmp_path: Path) -> None:
     assert "broken" in log.read_text()
 
 
+@pytest.mark.slow
 def test_second_batch_on_the_same_output_is_refused(tmp_path: Path) -> None:
     paths = _copies(tmp_path / "in", 12)
     out = tmp_path / "out.jsonl"
@@ -373,6 +377,7 @@ def test_read_only_output_folder_one_line_and_its_own_exit_code(tmp_path: Path) 
     assert "cannot write" in run.stderr and "Traceback" not in run.stderr
 
 
+@pytest.mark.slow
 def test_full_disk_one_line_then_resume_finishes(tmp_path: Path) -> None:
     paths = _copies(tmp_path / "in", 4)
     out = tmp_path / "out.jsonl"
@@ -433,6 +438,7 @@ def test_nested_array_same_result_on_every_route(tmp_path: Path) -> None:
 # -- 10. pdfminer's warnings, symlinks -----------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_cli_stderr_holds_only_what_the_docs_promise(tmp_path: Path) -> None:
     path = tmp_path / "diep.pdf"
     path.write_bytes(hostile.nested_array(50))  # pdfminer warns about the odd operand
@@ -454,6 +460,7 @@ def test_cli_stderr_holds_only_what_the_docs_promise(tmp_path: Path) -> None:
     assert "pdfplumber warning" in _cli("-v", "parse", str(looping)).stderr
 
 
+@pytest.mark.slow
 def test_symlinks_are_followed_only_when_asked(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     _copies(folder, 1)

@@ -210,6 +210,7 @@ tolerances = st.builds(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(expected=json_values, actual=json_values, subset=st.booleans(), tolerance=tolerances)
 def test_merge_brings_expected_up_to_date(
@@ -261,6 +262,7 @@ def test_golden_file_text_puts_compare_first() -> None:
 # --- answer-parser check -------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_changed_golden_field_fails_check_with_its_exact_path(folder: Path) -> None:
     """The acceptance test of the issue, through the real command in a separate process."""
     data = write_golden_from_parse(folder)

@@ -394,6 +394,7 @@ def test_the_pipeline_records_what_its_stages_found() -> None:
     assert len(list(merged.boxes("furniture"))) == 4 and not list(merged.boxes("unplaced"))
 
 
+@pytest.mark.slow
 def test_show_writes_pngs_and_html(tmp_path: Path) -> None:
     shown = answer_parser.show(SEED, tmp_path / "png", pages="2,4")
     assert [p.name for p in shown.files] == ["seed_qa.page2.png", "seed_qa.page4.png"]
@@ -440,6 +441,7 @@ def test_progress_bar_draws_on_a_terminal_only(tmp_path: Path) -> None:
     assert seen[-2:] == [("rendering pages", 1, 2), ("rendering pages", 2, 2)]
 
 
+@pytest.mark.slow
 def test_cli_show_and_parse_formats(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     run = [sys.executable, "-m", "answer_parser.cli"]
@@ -503,6 +505,7 @@ def test_report_index_puts_doubtful_documents_first_and_links_views(tmp_path: Pa
         assert view.find_all("nav")[0].find_all("a")[0].attrs["href"] == "../index.html"
 
 
+@pytest.mark.slow
 def test_cli_batch_writes_the_report(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     inputs = [str(SEED), str(FIXTURES / "tbl_total_mismatch.pdf")]
@@ -555,6 +558,7 @@ def _chromium(tmp_path: Path, url: str, shot: str | None = None) -> str:
     return out.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_browser_shows_the_seed_view(tmp_path: Path) -> None:
     page = tmp_path / "seed.html"
@@ -571,6 +575,7 @@ def test_browser_shows_the_seed_view(tmp_path: Path) -> None:
     assert len([i for i in root.find_all("img") if i.attrs["src"].startswith("data:image/png")]) == 4
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_browser_shows_a_two_level_header(tmp_path: Path) -> None:
     page = tmp_path / "grid.html"
@@ -587,6 +592,7 @@ def document_view_of(pdf: Path) -> str:
     return document_view(answer_parser.parse(pdf), pdf)
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_browser_report_sorts_and_filters(tmp_path: Path) -> None:
     index = write_report(_records(tmp_path), tmp_path / "report", images=False)
