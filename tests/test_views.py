@@ -488,8 +488,10 @@ def test_report_index_puts_doubtful_documents_first_and_links_views(tmp_path: Pa
     assert names[1].startswith("x.pdf") and "not_a_pdf" in names[1]
     assert names[2] == "seed_qa.pdf"
     cells = [c.text() for c in rows[0].find_all("td")]
-    assert "total_mismatch" in cells[9] and cells[10] == "0.25"
+    # the lowest table confidence: 1 less the penalty of a total that does not add up
+    assert cells[9] == "0.90" and "total_mismatch" in cells[10] and cells[11] == "0.25"
     seed_cells = [c.text() for c in rows[2].find_all("td")]
+    assert seed_cells[9] == "1.00"  # every table of the seed read without doubt
     assert seed_cells[1:8] == [
         "6",
         "2020-09-30",

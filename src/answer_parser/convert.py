@@ -28,7 +28,7 @@ OPTIONAL_FIELDS: dict[type, tuple[str, ...]] = {
     Item: ("pages",),
     Answer: ("date", "cosigners"),
     Cell: ("marks",),
-    Table: ("label",),
+    Table: ("label", "report"),
     Document: ("body", "annex", "documents", "bulletin"),
 }
 

@@ -15,6 +15,7 @@ SCHEMA_VERSION = 1
 
 DocumentKind = Literal["question_and_answer", "question", "answer", "annex", "unknown", "bulletin"]
 CellKind = Literal["integer", "decimal", "percent", "currency", "suppressed", "missing", "empty", "text"]
+TableMethod = Literal["lattice", "rules", "aligned"]
 Number = int | float
 
 
@@ -141,6 +142,37 @@ class Row:
 
 
 @attrs.frozen(kw_only=True)
+class TableReport:
+    """How a table was read and how sure the reading is, as camelot's parsing report: the method
+    that found it, the steps that fired, counts, and a confidence in [0, 1] computed from named
+    evidence (`tables.report`, docs/tables.md "Parsing report")."""
+
+    method: TableMethod
+    """How the table (its first part) was found: ruled cells, between horizontal rules, or from
+    the alignment of its numbers."""
+    steps: tuple[str, ...] = ()
+    """The reading steps that fired, in stage order ('header_cells_wrapped', 'chain_joined', ...)."""
+    rows: int
+    columns: int
+    cells: int
+    empty_cells: int
+    typed_cells: int
+    """Filled data cells typed as their column's kind (numbers in a column of numbers)."""
+    marked_cells: int = 0
+    """Cells printed with a footnote mark."""
+    blob_cells: int = 0
+    """Cells holding several numbers side by side (`table_cells_blob`), and header texts that do
+    (a row of values read as a header)."""
+    unplaced_words: int = 0
+    """Words printed inside the table's box (on each page it stands on) that no cell holds."""
+    confidence: float
+    doubts: tuple[str, ...] = ()
+    """The evidence that lowered `confidence`, the largest share first."""
+    warnings: tuple[str, ...] = ()
+    """The codes of the warnings about this table, each once."""
+
+
+@attrs.frozen(kw_only=True)
 class Table:
     index: int
     number: int | None
@@ -154,6 +186,8 @@ class Table:
     label: str | None = None
     """The table's number exactly as printed after 'Tabel' ('3', '2-1', '3.4'); `number` is set
     only where it is a plain integer."""
+    report: TableReport | None = None
+    """How the table was read and how sure the reading is (None for a table built by hand)."""
 
     def cell(self, row_label: str | tuple[str, ...], column: int) -> Cell:
         """The cell at the row whose label (or label path) is `row_label`, data column `column`."""

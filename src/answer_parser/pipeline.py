@@ -58,6 +58,7 @@ from .tables.checks import check_totals
 from .tables.detect import add_stream_grids, drop_figures, free_lines, restore_blobby, split_ruled
 from .tables.grid import TableData
 from .tables.lattice import page_grids
+from .tables.report import add_unplaced, finish_reports
 from .tables.structure import chain_to_table
 
 if TYPE_CHECKING:
@@ -133,7 +134,7 @@ def document_from_pdf(
         kind=sections.kind,
         question=sections.question,
         answer=sections.answer,
-        tables=tables,
+        tables=finish_reports(tables, warnings),
         links=_links(pdf, flow.blocks, flow.footnotes),
         warnings=tuple(warnings),
         body=sections.body,
@@ -221,7 +222,9 @@ def read_flow(
     chains = grids_to_chains(grids, lines, pdf.pages, table_settings)
     if trace is not None:
         trace.tables(chains)
-    tables = [chain_to_table(chain, table_settings, dialect) for chain in chains]
+    tables = add_unplaced(
+        [chain_to_table(chain, table_settings, dialect) for chain in chains], chains, pdf.pages
+    )
     if progress is not None:
         progress("reading sections", 0, 0)
     if bulletin is None:
@@ -273,7 +276,7 @@ def _part_document(part: PartFlow, flow: Flow, source: Source, bulletin: Bulleti
         kind=sections.kind,
         question=sections.question,
         answer=sections.answer,
-        tables=tables,
+        tables=finish_reports(tables, warnings),
         links=unique(url for url in printed if url.lower().startswith(("http://", "https://"))),
         warnings=tuple(warnings),
     )
@@ -298,6 +301,7 @@ def _tables(flow: Flow, indexes: Iterable[int]) -> tuple[Table, ...]:
             rows=flow.tables[i].rows,
             notes=captions.notes.get(i, ()),
             label=captions.labels.get(i),
+            report=flow.tables[i].report,
         )
         for k, i in enumerate(indexes)
     )

@@ -197,6 +197,8 @@ def _one_document(doc: Document, doc_id: str, part: int | None, out: dict[str, l
                 "stub_header": table.stub_header,
                 "column_count": len(table.columns),
                 "row_count": len(table.rows),
+                "method": table.report.method if table.report is not None else None,
+                "confidence": table.report.confidence if table.report is not None else None,
                 "notes": list(table.notes),
                 "item_side": item_side,
                 "item_number": item_number,

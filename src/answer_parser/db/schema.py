@@ -155,6 +155,8 @@ TABLES_ = TableSpec(
         _c("stub_header", "text", "header of the row-label column"),
         _c("column_count", "int", "data columns", nullable=False),
         _c("row_count", "int", "rows", nullable=False),
+        _c("method", "text", "how the table was found: lattice, rules or aligned (its parsing report)"),
+        _c("confidence", "double", "how sure its reading is, 0 to 1 (docs/tables.md, Parsing report)"),
         _c("notes", "text[]", "notes printed under the table (Bron: ...)"),
         _c("item_side", "text", "side of the item the table stands in, if any"),
         _c("item_number", "text", "number of that item"),

@@ -74,10 +74,11 @@ def _date_forms(iso: str) -> list[str]:
 
 
 def document_strings(
-    node: Any, skip: frozenset[str] = frozenset({"warnings", "source", "bbox"})
+    node: Any, skip: frozenset[str] = frozenset({"warnings", "source", "bbox", "report"})
 ) -> Iterator[str]:
     """Every string a Document (as a contract dict) holds, numbers as digits, ISO dates also in
-    their printed Dutch forms."""
+    their printed Dutch forms; not its warnings, source, boxes or the tables' parsing reports
+    (their counts and step names were never printed)."""
     if isinstance(node, bool) or node is None:
         return
     if isinstance(node, int | float):

@@ -69,7 +69,9 @@ def _remapped(g: Grid, onto: Grid, mapping: Sequence[int]) -> Grid:
                 attrs.evolve(slot, span=1, covered=False) if slot.covered or slot.span > 1 else slot
             )
         rows.append(tuple(slots))
-    return attrs.evolve(g, xs=onto.xs, rights=onto.rights, rows=tuple(rows))
+    return attrs.evolve(
+        g, xs=onto.xs, rights=onto.rights, rows=tuple(rows), steps=(*g.steps, "continuation_remapped")
+    )
 
 
 def grids_to_chains(

@@ -97,7 +97,7 @@ def _total_rank(row: Row, dialect: Dialect) -> int:
     return 1
 
 
-def _rounded_amounts(table: Table) -> bool:
+def rounded_amounts(table: Table) -> bool:
     """Amounts printed 'in duizend euro' (or millions) are each rounded: their sums may be off by
     half a unit per term."""
     texts = [table.caption or "", table.stub_header or "", *table.notes]
@@ -109,7 +109,7 @@ def check_totals(table: Table, dialect: Dialect = FLEMISH) -> list[Warning]:
     """Warnings for every total that does not match its siblings and every share column that
     does not add up to 100."""
     warnings: list[Warning] = []
-    rounded = _rounded_amounts(table)
+    rounded = rounded_amounts(table)
     page = table.pages[0] if table.pages else None
     for index, row in enumerate(table.rows):
         if not row.total:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
+
 from ..layout.lines import Line, words_to_lines
 from ..layout.settings import DEFAULT_LAYOUT_SETTINGS, LayoutSettings
 from ..pdf.records import Edge, PageData
@@ -20,6 +22,7 @@ from .aligned import lines_to_regions, row_rules
 from .false import cells_around_groups, figure_caption_for, is_false_table, single_numbers
 from .grid import Box, Grid
 from .regions import Region, gap_breaks, region_to_grid
+from .report import with_step
 from .rules import extend_below, rules_to_regions
 from .settings import DEFAULT_TABLE_SETTINGS, TableSettings
 
@@ -42,6 +45,7 @@ def page_stream_grids(
         (r, row_rules(r, edges, settings) or list(gap_breaks(r.lines[r.first_body :], settings)))
         for r in lines_to_regions(lines, settings, dialect)
     ]
+    ruled_regions: list[Region] = []
     for ruled in rules_to_regions(lines, edges, settings, dialect):
         top, bottom = ruled.region.lines[0].top, ruled.region.lines[-1].bottom
         apart: list[tuple[Region, list[float]]] = []
@@ -52,11 +56,14 @@ def page_stream_grids(
         if below:
             ruled = extend_below(ruled, sorted(below, key=lambda ln: ln.top), settings)
         regions = [*apart, (ruled.region, list(ruled.breaks))]
+        ruled_regions.append(ruled.region)
     grids = []
     for region, breaks in sorted(regions, key=lambda rb: rb[0].lines[0].top):
         grid = region_to_grid(region, page, settings, breaks)
         if grid is not None:
-            grids.append(grid)
+            grids.append(
+                attrs.evolve(grid, method="rules") if any(region is r for r in ruled_regions) else grid
+            )
     return grids
 
 
@@ -111,7 +118,9 @@ def restore_blobby(
             rivals = [g for g in kept if _overlaps(b.bbox, g.bbox)]
             if sum(single_numbers(g) for g in rivals) < single_numbers(b):
                 kept = [g for g in kept if g not in rivals]
-                back.append(b)
+                back.append(with_step(b, "ruled_blobs_kept"))
+            else:
+                kept = [with_step(g, "ruled_blobs_split") if g in rivals else g for g in kept]
         claimed = set().union(*(g.words for g in back)) if back else set()
         out_grids.append(sorted([*kept, *back], key=lambda g: (g.bbox[1], g.bbox[0])))
         out_lines.append([ln for ln in page_lines if not claimed.intersection(ln.words)])

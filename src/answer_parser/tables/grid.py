@@ -8,7 +8,7 @@ from __future__ import annotations
 import attrs
 
 from ..codes import WarningCode
-from ..model import Column, Row
+from ..model import Column, Row, TableMethod, TableReport
 from ..pdf.records import Word
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -39,6 +39,10 @@ class Grid:
     #: where each column's content ends on the right: the cell border for a ruled table, the
     #: right edge of the aligned text for a table without rules (numbers align right)
     rights: tuple[float, ...] = ()
+    #: how it was found (`lattice` sets 'lattice', `detect` 'rules' for a table between rules)
+    method: TableMethod = "aligned"
+    #: the reading steps that fired while it was found (`tables.report`)
+    steps: tuple[str, ...] = ()
 
     @property
     def n_cols(self) -> int:
@@ -55,3 +59,4 @@ class TableData:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     warnings: tuple[tuple[WarningCode, str], ...] = ()
+    report: TableReport | None = None

@@ -340,7 +340,9 @@ def cells_to_grid(
     rows = tuple(r for r in rows if any(s.text for s in r))
     if not rows:
         return None
-    return Grid(page=page.number, bbox=bbox, xs=tuple(xs), rows=rows, words=frozenset(words_in))
+    return Grid(
+        page=page.number, bbox=bbox, xs=tuple(xs), rows=rows, words=frozenset(words_in), method="lattice"
+    )
 
 
 def page_grids(page: PageData, settings: TableSettings = DEFAULT_TABLE_SETTINGS) -> list[Grid]:

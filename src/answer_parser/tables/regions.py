@@ -23,6 +23,7 @@ from ..layout.lines import Line
 from ..pdf.records import Word
 from .doubt import is_numbering
 from .grid import Grid, Slot
+from .report import region_steps
 from .settings import DEFAULT_TABLE_SETTINGS, TableSettings
 
 #: points: a row break is placed this far above the top of the row's first line
@@ -217,7 +218,9 @@ def region_to_grid(
     x1 = max(xs[-1], *(ln.x1 for ln in region.lines))
     words = frozenset(w for ln in region.lines for w in ln.words)
     rights = tuple(c[1] for c in cols)
-    return Grid(page=page, bbox=(x0, top, x1, bottom), xs=tuple(xs), rows=rows, words=words, rights=rights)
+    steps = region_steps(region, len(header), len(body), rules)
+    box = (x0, top, x1, bottom)
+    return Grid(page=page, bbox=box, xs=tuple(xs), rows=rows, words=words, rights=rights, steps=steps)
 
 
 def _header_rows(

@@ -15,6 +15,7 @@ from ..sections.dialect import FLEMISH, Dialect
 from .cells import type_column
 from .doubt import doubt_warnings, is_numbering
 from .grid import Grid, Slot, TableData
+from .report import chain_report
 from .settings import DEFAULT_TABLE_SETTINGS, TableSettings
 
 _MAX_LEVEL = 3
@@ -210,4 +211,5 @@ def chain_to_table(
         columns=tuple(Column(path) for path in paths),
         rows=out_rows,
         warnings=tuple(warnings),
+        report=chain_report(grids, len(rows), heads, stub, out_rows, warnings),
     )

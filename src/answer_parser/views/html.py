@@ -19,12 +19,15 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from ..model import Cell, Column, Document, Item, Minister, Person, Table, Warning
-from .markdown import PATH_SEPARATOR, table_title
+from .markdown import PATH_SEPARATOR, report_line, table_title
 from .trace import BoxKind, Trace, item_label
 
 _NUMERIC = frozenset({"integer", "decimal", "percent", "currency"})
 #: indentation of one label level, in em
 INDENT_EM = 1.2
+#: a table whose report's confidence is below this has its report line shown in red (the split
+#: docs/tables.md "Parsing report" measures: below it, tables are wrong far more often)
+LOW_CONFIDENCE = 0.8
 
 
 def esc(text: object) -> str:
@@ -107,6 +110,10 @@ def table_html(table: Table, warnings: Sequence[Warning] = ()) -> str:
     out = [f'<figure class="table" id="table-{table.index + 1}">']
     pages = f' <span class="pages">{_page_links(table.pages)}</span>' if table.pages else ""
     out.append(f"<figcaption>{esc(table_title(table))}{pages}</figcaption>")
+    if (line := report_line(table)) is not None and table.report is not None:
+        low = " low" if table.report.confidence < LOW_CONFIDENCE else ""
+        steps = ", ".join(table.report.steps) or "none"
+        out.append(f'<p class="report{low}" title="steps: {esc(steps)}">{esc(line)}</p>')
     for w in warnings:
         out.append(_warning(w))
     out.append('<table class="data">')
@@ -309,6 +316,7 @@ dl.meta dt{font-weight:600;color:#555}dl.meta dd{margin:0}
 .pages{font-size:12px;color:#777}
 figure.table{margin:.8rem 0;overflow-x:auto}
 figure.table figcaption{font-weight:600;margin-bottom:.3rem}
+figure.table p.report{font-size:12px;color:#555;margin:0 0 .3rem}figure.table p.report.low{color:#a00}
 table.data{border-collapse:collapse;font-size:13px;background:#fff}
 table.data th,table.data td{border:1px solid #bbb;padding:2px 6px}
 table.data thead th{background:#fff1d9;text-align:center;vertical-align:bottom}

@@ -156,9 +156,21 @@ def table_title(table: Table) -> str:
     return f"{name}: {table.caption}" if table.caption else name
 
 
+def report_line(table: Table) -> str | None:
+    """'read by lattice, confidence 0.72 (doubts: blob_cells, header_empty)': how the table was
+    found and how sure the reading is (`Table.report`); None for a table without a report."""
+    r = table.report
+    if r is None:
+        return None
+    doubts = f" (doubts: {', '.join(r.doubts)})" if r.doubts else ""
+    return f"read by {r.method}, confidence {r.confidence:.2f}{doubts}"
+
+
 def _table(table: Table, warnings: Sequence[Warning], level: int) -> list[str]:
     pages = f" *(p. {_pages(table.pages)})*" if table.pages else ""
     out = [f"{'#' * min(level, 6)} {escape(table_title(table))}{pages}", ""]
+    if (line := report_line(table)) is not None:
+        out += [f"*{escape(line)}*", ""]
     header = [_cell(table.stub_header or "")] + [_cell(PATH_SEPARATOR.join(c.path)) for c in table.columns]
     numeric = [
         any(r.cells[j].kind in _NUMERIC for r in table.rows if j < len(r.cells))

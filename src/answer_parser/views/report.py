@@ -7,7 +7,8 @@ inline script; works from a file without a server) and one HTML view per documen
 `report/docs/`, linked from its row. A link to the index may carry a view in its fragment:
 `index.html#q=Somers&kind=answer&sort=Pages&desc`. Documents with doubtful tables (a warning about a table) or
 text that ended nowhere (a `text_unplaced` warning) come first, then inputs that failed, then the
-rest by path.
+rest by path. The `Confidence` column holds the lowest confidence of a document's tables (their
+parsing reports, docs/tables.md): sort by it to see the least sure readings first.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ class ReportRow:
     tables: int = 0
     warnings: tuple[tuple[str, int], ...] = ()
     doubtful_tables: int = 0
+    #: the lowest confidence of the document's tables (`Table.report`); None without tables
+    confidence: float | None = None
     unplaced: int = 0
     seconds: float | None = None
     error: str | None = None
@@ -93,6 +96,10 @@ def report_row(doc: Document, seconds: float | None = None, view: str | None = N
         tables=len(doc.tables) + sum(len(d.tables) for d in doc.documents),
         warnings=tuple(sorted(codes.items())),
         doubtful_tables=len({w.table for w in doc.warnings if w.table is not None}),
+        confidence=min(
+            (t.report.confidence for d in (doc, *doc.documents) for t in d.tables if t.report is not None),
+            default=None,
+        ),
         unplaced=sum(n for c, n in codes.items() if c.startswith(UNPLACED_PREFIXES)),
         seconds=seconds,
         view=view,
@@ -152,6 +159,7 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
     ("Pages", "num"),
     ("Tables", "num"),
     ("Doubt", "num"),
+    ("Confidence", "num"),
     ("Warnings", "text"),
     ("Time (s)", "num"),
 )
@@ -186,6 +194,7 @@ def _row_html(row: ReportRow) -> str:
         num(row.pages),
         num(row.tables),
         num(row.doubt, str(row.doubt) if row.doubt else ""),
+        num(row.confidence, f"{row.confidence:.2f}" if row.confidence is not None else ""),
         f'<td data-v="{n_warnings}">{warnings}</td>',
         num(row.seconds, f"{row.seconds:.2f}" if row.seconds is not None else ""),
     ]
