@@ -487,6 +487,34 @@ def test_an_archive_of_another_shape_is_refused(jsonl: Path, tmp_path: Path) -> 
     assert main(["load", str(jsonl), "--db", str(db)]) == 2
 
 
+def test_an_archive_from_before_the_parsing_report_gets_its_columns_and_keeps_its_rows(
+    jsonl: Path, tmp_path: Path
+) -> None:
+    import duckdb
+
+    db = tmp_path / "older.duckdb"
+    load_jsonl(jsonl, db)
+    with duckdb.connect(str(db)) as con:  # as an archive written before tables had a report
+        con.execute("ALTER TABLE tables DROP COLUMN method")
+        con.execute("ALTER TABLE tables DROP COLUMN confidence")
+        con.execute("DELETE FROM tables WHERE table_index > 0")
+        (kept,) = con.execute("SELECT count(*) FROM tables").fetchone() or (0,)
+    with duckdb.connect(str(db), read_only=True) as con:  # read as it is: the new columns empty
+        old = read_tables(con)["tables"]
+        assert old.num_rows == kept
+        assert set(old.column("confidence").to_pylist()) == {None}
+    load_jsonl(jsonl, db, missing_only=True)  # nothing to load: every document is there
+    with duckdb.connect(str(db)) as con:
+        rows = con.execute("SELECT count(*), count(confidence) FROM tables").fetchone()
+    assert rows == (kept, 0)  # the older rows stay, their report unknown
+    load_jsonl(jsonl, db)  # read again: the report's columns filled
+    with duckdb.connect(str(db)) as con:
+        n, with_confidence, with_method = con.execute(
+            "SELECT count(*), count(confidence), count(method) FROM tables"
+        ).fetchone() or (0, 0, 0)
+    assert n > kept and with_confidence == n and with_method == n
+
+
 def test_importing_the_package_and_the_command_loads_neither_duckdb_nor_pyarrow() -> None:
     code = (
         "import sys, answer_parser, answer_parser.db, answer_parser.cli; "

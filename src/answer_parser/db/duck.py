@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .rows import Entry, Record, RowSet, latest
-from .schema import TABLES, arrow_schema
+from .schema import DUCKDB_TYPES, TABLES, arrow_schema
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
@@ -86,12 +86,19 @@ def connect(db_path: str | os.PathLike[str], *, read_only: bool = False) -> Conn
             con.execute(spec.duckdb_ddl())
     for spec in TABLES:
         found = [r[1] for r in con.execute(f"PRAGMA table_info('{spec.name}')").fetchall()]
-        if found and tuple(found) != spec.names:
+        missing = [c for c in spec.columns if c.name not in found]
+        if found and (set(found) - set(spec.names) or any(not c.nullable for c in missing)):
             con.close()
             raise ValueError(
                 f"{db_path}: table {spec.name} has columns {found}, not those of this version "
                 f"{list(spec.names)}: load into a new file"
             )
+        if found and missing and not read_only:
+            # An archive written by an earlier version lacks only columns that may be empty (a
+            # table's `method` and `confidence` came with its parsing report): add them, empty for
+            # the rows already there, so that nothing loaded before has to be loaded again.
+            for column in missing:
+                con.execute(f"ALTER TABLE {spec.name} ADD COLUMN {column.name} {DUCKDB_TYPES[column.type]}")
     return con
 
 
@@ -244,7 +251,10 @@ def read_tables(con: Connection) -> dict[str, pa.Table]:
 
     out: dict[str, pa.Table] = {}
     for spec in TABLES:
-        query = f"SELECT * FROM {spec.name} ORDER BY {', '.join(spec.key)}"
+        found = {r[1] for r in con.execute(f"PRAGMA table_info('{spec.name}')").fetchall()}
+        # (a column an older archive opened read-only lacks comes out empty)
+        columns = ", ".join(name if name in found else f"NULL AS {name}" for name in spec.names)
+        query = f"SELECT {columns} FROM {spec.name} ORDER BY {', '.join(spec.key)}"
         out[spec.name] = pa.table(con.sql(query)).cast(spec.arrow_schema())
     return out
 
