@@ -39,6 +39,9 @@ class Grid:
     #: where each column's content ends on the right: the cell border for a ruled table, the
     #: right edge of the aligned text for a table without rules (numbers align right)
     rights: tuple[float, ...] = ()
+    #: leading rows the finder knows to be the header from the page (the band above the rule
+    #: under the header, a shaded band); None where only the cells can tell
+    header: int | None = None
 
     @property
     def n_cols(self) -> int:

@@ -199,7 +199,10 @@ def _place(segs: Sequence[Segment], cols: Sequence[tuple[float, float]]) -> list
 
 
 def region_to_grid(
-    region: Region, page: int, settings: TableSettings = DEFAULT_TABLE_SETTINGS, rules: Sequence[float] = ()
+    region: Region,
+    page: int,
+    settings: TableSettings = DEFAULT_TABLE_SETTINGS,
+    rules: Sequence[float] = (),
 ) -> Grid | None:
     """Read a region into rows of slots over the columns found from the body's alignment."""
     cols = region_columns(region, settings)
@@ -209,6 +212,7 @@ def region_to_grid(
     body = _body_rows(
         region.lines[region.first_body :], region.segments[region.first_body :], cols, settings, rules
     )
+    header = [r for r in header if any(s.text for s in r)]
     rows = tuple(r for r in (*header, *body) if any(s.text for s in r))
     xs = [cols[0][0]] + [(a[1] + b[0]) / 2 for a, b in pairwise(cols)] + [cols[-1][1]]
     top = min(ln.top for ln in region.lines)
@@ -217,7 +221,15 @@ def region_to_grid(
     x1 = max(xs[-1], *(ln.x1 for ln in region.lines))
     words = frozenset(w for ln in region.lines for w in ln.words)
     rights = tuple(c[1] for c in cols)
-    return Grid(page=page, bbox=(x0, top, x1, bottom), xs=tuple(xs), rows=rows, words=words, rights=rights)
+    return Grid(
+        page=page,
+        bbox=(x0, top, x1, bottom),
+        xs=tuple(xs),
+        rows=rows,
+        words=words,
+        rights=rights,
+        header=len(header) if header else None,
+    )
 
 
 def _header_rows(

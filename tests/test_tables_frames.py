@@ -1,0 +1,80 @@
+"""Ruled and shaded parts of tables as real reports draw them (no PDF): a header band shaded
+instead of ruled, a ruled header over a body without rules, tables of contents whose entries
+wrap, a frame with rules between its columns only, left open where a page breaks it."""
+
+from __future__ import annotations
+
+from answer_parser.layout.lines import words_to_lines
+from answer_parser.pdf.records import Edge, Filled, PageData, Word
+from answer_parser.tables.detect import add_stream_grids, free_lines, page_stream_grids
+from answer_parser.tables.lattice import page_grids
+from answer_parser.tables.structure import chain_to_table
+
+SIZE = 9.0
+CHAR = 4.5
+
+
+def _words(text: str, x: float, top: float, *, right: bool = False) -> list[Word]:
+    if right:
+        x -= len(text) * CHAR
+    out = []
+    for part in text.split(" "):
+        out.append(Word(part, x, x + len(part) * CHAR, top, top + SIZE, SIZE, False))
+        x += (len(part) + 1) * CHAR
+    return out
+
+
+def test_a_shaded_header_band_on_the_first_rule_is_the_header_of_a_text_table() -> None:
+    # ccrek_vl_ba2026 Tabel 16: the header white on a shaded band, a rule under every row and
+    # none above the header; no cell states a value
+    rows = [
+        ("Datum", "Rating", "Outlook"),
+        ("17/03/2023", "AA", "Negatief"),
+        ("09/06/2023", "AA", "Negatief"),
+    ]
+    rows += [("07/06/2024", "AA", "Negatief"), ("20/06/2025", "AA-", "Stabiel")]
+    words: list[Word] = []
+    for i, (a, b, c) in enumerate(rows):
+        y = 104 + 17.5 * i
+        words += _words(a, 90, y) + _words(b, 200, y) + _words(c, 280, y)
+    rules = [Edge("h", 85, 333, 118 + 17.5 * i, 118 + 17.5 * i) for i in range(len(rows))]
+    shading = [Filled(85, 167, 100.5, 118), Filled(168, 250, 100.5, 118), Filled(251, 333, 100.5, 118)]
+    lines = words_to_lines(words, 1)
+    table = chain_to_table(page_stream_grids(lines, 1, edges=rules, fills=shading))
+    assert table.stub_header == "Datum"
+    assert [c.path for c in table.columns] == [("Rating",), ("Outlook",)]
+    assert [r.label[-1] for r in table.rows] == ["17/03/2023", "09/06/2023", "07/06/2024", "20/06/2025"]
+    # without the shading, the first band between two rules opens the table: no header line
+    plain = chain_to_table(page_stream_grids(lines, 1, edges=rules))
+    assert plain.stub_header != "Datum"
+
+
+def test_a_ruled_header_over_a_body_without_rules_is_its_header() -> None:
+    # rekenhof_bv_doorstorting_2024 Tabel 7: the header cells set apart by white rules on their
+    # shading (a grid the lattice finds alone), the body under it without rules
+    head_words = _words("Vrijstelling", 90, 101) + _words("Aantal", 270, 93) + _words("Bedrag", 395, 101)
+    head_words += _words("gecontroleerd", 225, 109) + _words("productief", 310, 109)
+    head_edges = [Edge("h", 85, 450, 90, 90), Edge("h", 210, 380, 105, 105), Edge("h", 85, 450, 122, 122)]
+    head_edges += [Edge("v", x, x, 90, 122) for x in (85.0, 210.0, 380.0, 450.0)]
+    head_edges.append(Edge("v", 300, 300, 105, 122))
+    body_words: list[Word] = []
+    for i, (label, a, b, c) in enumerate(
+        [("Ploegen", "20", "13", "1.809.744"), ("Overuren", "11", "2", "985")]
+    ):
+        y = 126 + 13 * i
+        body_words += _words(label, 90, y) + _words(a, 295, y, right=True) + _words(b, 375, y, right=True)
+        body_words += _words(c, 445, y, right=True)
+    page = PageData(1, 595, 842, tuple(head_words + body_words), tuple(head_edges), ())
+    ruled = [page_grids(page)]
+    assert len(ruled[0]) == 1  # the header alone
+    grids, _ = add_stream_grids([page], ruled, [free_lines(page, ruled[0])])
+    assert len(grids[0]) == 1
+    table = chain_to_table(grids[0])
+    assert table.stub_header == "Vrijstelling"
+    assert [r.label for r in table.rows] == [("Ploegen",), ("Overuren",)]
+    assert [c.path for c in table.columns] == [
+        ("Aantal", "gecontroleerd"),
+        ("Aantal", "productief"),
+        ("Bedrag",),
+    ]
+    assert [c.raw for c in table.rows[0].cells] == ["20", "13", "1.809.744"]
