@@ -7,6 +7,8 @@ from __future__ import annotations
 from answer_parser.layout.lines import words_to_lines
 from answer_parser.pdf.records import Edge, Filled, PageData, Word
 from answer_parser.tables.detect import add_stream_grids, free_lines, page_stream_grids
+from answer_parser.tables.false import is_contents
+from answer_parser.tables.grid import Grid, Slot
 from answer_parser.tables.lattice import page_grids
 from answer_parser.tables.structure import chain_to_table
 
@@ -78,3 +80,38 @@ def test_a_ruled_header_over_a_body_without_rules_is_its_header() -> None:
         ("Bedrag",),
     ]
     assert [c.raw for c in table.rows[0].cells] == ["20", "13", "1.809.744"]
+
+
+def _slots(*texts: str) -> tuple[Slot, ...]:
+    return tuple(Slot(text=t) for t in texts)
+
+
+def _contents(*rows: tuple[str, ...]) -> Grid:
+    n = len(rows[0])
+    return Grid(
+        1,
+        (0, 0, 100, 100),
+        tuple(float(i) for i in range(n + 1)),
+        tuple(_slots(*r) for r in rows),
+        frozenset(),
+    )
+
+
+def test_contents_with_wrapped_titles_and_page_numbers_behind_their_leaders() -> None:
+    # ccrek_vl_ba2026 p. 2: a title wrapped onto the next line, which holds its page number
+    wrapped = _contents(
+        ("7.7", "Beleidsdomein Werk, Economie, Wetenschap, Innovatie, Landbouw en Sociale", ""),
+        ("", "Economie", "52"),
+        ("7.7.1", "Economie, Wetenschap, Innovatie en Industrie", "52"),
+    )
+    assert is_contents(wrapped)
+    # vl_bo2026 p. 2: the page number in the title's cell, after the dot leader
+    leaders = _contents(
+        ("4", "DE UITGAVENBEGROTING ........................ 13", ""),
+        ("4.1", "Vastleggings- en Vereffeningskredieten", "13"),
+        ("4.2", "Vastleggings- en Vereffeningskredieten per Beleidsdomein", "14"),
+    )
+    assert is_contents(leaders)
+    # a small table of counts under a header is no table of contents
+    counts = _contents(("Maatregel", "Aantal"), ("Inbeslagnames", "1.254"), ("Processen-verbaal", "312"))
+    assert not is_contents(counts)
