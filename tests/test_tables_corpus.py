@@ -179,6 +179,20 @@ def test_vl_bo_captions_keep_their_printed_labels() -> None:
     assert first.caption == "Netto-beleidsruimte (in duizend euro)"
 
 
+def test_vl_bo_annex_table_in_a_frame_over_four_pages_is_one_table() -> None:
+    # pp. 17-20: a box with rules between its columns only; each page's part is a column of lines
+    annex = [t for t in _bo().tables if set(t.pages) & {17, 18, 19, 20}]
+    assert len(annex) == 1
+    table = annex[0]
+    assert table.pages == (17, 18, 19, 20)
+    assert table.stub_header == "Programma/instelling"
+    assert [c.path for c in table.columns][1:] == [("VAK",), ("VEK",)]
+    assert table.rows[0].cells[0].raw == "Saldo t.o.v. begrotingsdoelstelling BA 2025 (1)"
+    assert table.rows[-1].cells[0].raw == "Vorderingensaldo BO 2026 (14=13-9)"
+    assert table.rows[-1].cells[2].value == -2882396
+    assert len(table.rows) >= 120
+
+
 def test_hrf_distribution_page_2_is_ten_rows_by_nine_columns_of_percentages() -> None:
     doc = _parse("belgian_gov_reports", "hrf_mtfsp_verdeling_synth.pdf")
     table = next(t for t in doc.tables if t.pages == (2,))

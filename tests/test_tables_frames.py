@@ -6,10 +6,18 @@ from __future__ import annotations
 
 from answer_parser.layout.lines import words_to_lines
 from answer_parser.pdf.records import Edge, Filled, PageData, Word
-from answer_parser.tables.detect import add_stream_grids, free_lines, page_stream_grids
+from answer_parser.tables.chains import grids_to_chains
+from answer_parser.tables.detect import (
+    add_stream_grids,
+    free_lines,
+    page_stream_grids,
+    restore_blobby,
+    split_ruled,
+)
 from answer_parser.tables.false import is_contents
 from answer_parser.tables.grid import Grid, Slot
-from answer_parser.tables.lattice import page_grids
+from answer_parser.tables.lattice import open_frame_ends, page_grids
+from answer_parser.tables.settings import DEFAULT_TABLE_SETTINGS
 from answer_parser.tables.structure import chain_to_table
 
 SIZE = 9.0
@@ -115,3 +123,77 @@ def test_contents_with_wrapped_titles_and_page_numbers_behind_their_leaders() ->
     # a small table of counts under a header is no table of contents
     counts = _contents(("Maatregel", "Aantal"), ("Inbeslagnames", "1.254"), ("Processen-verbaal", "312"))
     assert not is_contents(counts)
+
+
+def _frame(
+    top: float, bottom: float, *, closed_top: bool, closed_bottom: bool, header: float | None
+) -> list[Edge]:
+    """A box from x 50 to 450 with column rules at 300 and 380; its top and bottom drawn or left
+    open, a rule under the header at `header`."""
+    edges = [Edge("v", x, x, top, bottom) for x in (50.0, 300.0, 380.0, 450.0)]
+    edges += [Edge("h", 50, 450, y, y) for y, drawn in ((top, closed_top), (bottom, closed_bottom)) if drawn]
+    if header is not None:
+        edges.append(Edge("h", 50, 450, header, header))
+    return edges
+
+
+def _rows(first: int, n: int, top: float) -> list[Word]:
+    words: list[Word] = []
+    for i in range(n):
+        y = top + 13 * i
+        words += _words(f"Programma {first + i}", 55, y)
+        words += _words(f"{(first + i) * 1000 + 17:,}".replace(",", "."), 375, y, right=True)
+        words += _words(f"-{(first + i) * 700 + 3:,}".replace(",", "."), 445, y, right=True)
+    return words
+
+
+def test_a_frame_left_open_at_a_page_break_is_closed_where_its_column_rules_end() -> None:
+    open_bottom = _frame(100, 700, closed_top=True, closed_bottom=False, header=115)
+    assert open_frame_ends(open_bottom) == [Edge("h", 50, 450, 700, 700)]
+    open_top = _frame(60, 300, closed_top=False, closed_bottom=True, header=None)
+    assert open_frame_ends(open_top) == [Edge("h", 50, 450, 60, 60)]
+    closed = _frame(100, 700, closed_top=True, closed_bottom=True, header=115)
+    assert open_frame_ends(closed) == []
+    # column rules that no rule joins (two text columns on a page) are no frame
+    assert open_frame_ends([Edge("v", x, x, 100, 700) for x in (50.0, 300.0)]) == []
+
+
+def test_a_frame_with_rules_between_its_columns_only_is_read_line_by_line_over_two_pages() -> None:
+    # vl_bo2026 annex (pp. 17-20): a box, rules between the columns and under the header, none
+    # between the rows; the frame runs on over the next page without its header
+    head = (
+        _words("Programma", 55, 103)
+        + _words("VAK", 375, 103, right=True)
+        + _words("VEK", 445, 103, right=True)
+    )
+    one = PageData(
+        1,
+        595,
+        842,
+        tuple(head + _rows(1, 40, 120)),
+        tuple(_frame(100, 700, closed_top=True, closed_bottom=False, header=115)),
+        (),
+    )
+    two = PageData(
+        2,
+        595,
+        842,
+        tuple(_rows(41, 10, 64)),
+        tuple(_frame(60, 200, closed_top=False, closed_bottom=True, header=None)),
+        (),
+    )
+    pages = [one, two]
+    ruled = [split_ruled(page_grids(p)) for p in pages]
+    grids, blobby = [r[0] for r in ruled], [r[1] for r in ruled]
+    assert grids == [[], []] and all(len(b) == 1 for b in blobby)  # cells of whole columns
+    lines = [words_to_lines([], p.number) for p in pages]
+    grids, lines = restore_blobby(grids, blobby, lines)
+    chains = grids_to_chains(grids, lines, pages, DEFAULT_TABLE_SETTINGS)
+    assert len(chains) == 1
+    table = chain_to_table(chains[0])
+    assert table.pages == (1, 2)
+    assert table.stub_header == "Programma"
+    assert [c.path for c in table.columns] == [("VAK",), ("VEK",)]
+    assert len(table.rows) == 50
+    assert table.rows[0].label == ("Programma 1",)
+    assert [c.value for c in table.rows[-1].cells] == [50017, -35003]

@@ -17,8 +17,8 @@ from ..layout.settings import DEFAULT_LAYOUT_SETTINGS, LayoutSettings
 from ..pdf.records import Edge, Filled, PageData
 from ..sections.dialect import FLEMISH, Dialect
 from .aligned import lines_to_regions, row_rules
-from .false import cells_around_groups, figure_caption_for, is_false_table, single_numbers
-from .framed import header_over_body
+from .false import blob_slots, cells_around_groups, figure_caption_for, is_false_table, single_numbers
+from .framed import framed_grid, header_over_body
 from .grid import Box, Grid
 from .regions import Region, gap_breaks, region_to_grid
 from .rules import extend_below, rules_to_regions
@@ -108,19 +108,33 @@ def split_ruled(grids: Sequence[Grid]) -> tuple[list[Grid], list[Grid]]:
 
 
 def restore_blobby(
-    grids: list[list[Grid]], blobby: list[list[Grid]], lines: list[list[Line]]
+    grids: list[list[Grid]],
+    blobby: list[list[Grid]],
+    lines: list[list[Line]],
+    settings: TableSettings = DEFAULT_TABLE_SETTINGS,
+    layout: LayoutSettings = DEFAULT_LAYOUT_SETTINGS,
 ) -> tuple[list[list[Grid]], list[list[Line]]]:
     """A ruled grid with cells of several numbers against what the alignment found in its place:
-    the reading that states more numbers, each in a cell of its own, wins. The grid comes back
-    where nothing else was found there, or where the tables found there state fewer numbers
-    one to a cell than it does (read as it is; `table_cells_blob` says so)."""
+    the reading that states more numbers, each in a cell of its own, wins. First the frame read
+    line by line over its own columns (`framed.framed_grid`: rules between the columns only),
+    where that puts every number in a cell of its own; else the grid comes back where nothing
+    else was found there, or where the tables found there state fewer numbers one to a cell
+    than it does (read as it is; `table_cells_blob` says so)."""
     out_grids, out_lines = [], []
     for page_grids_, page_blobby, page_lines in zip(grids, blobby, lines, strict=True):
         kept = list(page_grids_)
         back: list[Grid] = []
         for b in page_blobby:
             rivals = [g for g in kept if _overlaps(b.bbox, g.bbox)]
-            if sum(single_numbers(g) for g in rivals) < single_numbers(b):
+            framed = framed_grid(b, settings, layout)
+            if (
+                framed is not None
+                and not blob_slots(framed)
+                and single_numbers(framed) >= max(1, sum(single_numbers(g) for g in rivals))
+            ):
+                kept = [g for g in kept if g not in rivals]
+                back.append(framed)
+            elif sum(single_numbers(g) for g in rivals) < single_numbers(b):
                 kept = [g for g in kept if g not in rivals]
                 back.append(b)
         claimed = set().union(*(g.words for g in back)) if back else set()

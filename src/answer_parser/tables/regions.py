@@ -203,9 +203,11 @@ def region_to_grid(
     page: int,
     settings: TableSettings = DEFAULT_TABLE_SETTINGS,
     rules: Sequence[float] = (),
+    columns: Sequence[tuple[float, float]] | None = None,
 ) -> Grid | None:
-    """Read a region into rows of slots over the columns found from the body's alignment."""
-    cols = region_columns(region, settings)
+    """Read a region into rows of slots over the columns found from the body's alignment (or over
+    `columns` given, a frame's)."""
+    cols = list(columns) if columns is not None else region_columns(region, settings)
     if len(cols) < 2:
         return None
     header = _header_rows(region.segments[: region.first_body], cols, settings)
