@@ -218,3 +218,113 @@ def test_a_rule_only_above_the_total_leaves_each_line_of_values_a_row() -> None:
         (("TOTAAL",), [12, 17]),
     ]
     assert table.rows[-1].total
+
+
+def _placed(items: list[tuple[str, float, float, bool]]) -> list[Line]:
+    """Lines from (text, x, top, right-aligned) placed freely (a row's values centred between the
+    two lines of its label)."""
+    words: list[Word] = []
+    for text, x, top, right in items:
+        words += _words(text, x, top, right=right)
+    return words_to_lines(words, page=1)
+
+
+def test_a_label_line_ending_in_an_abbreviation_under_the_header_is_no_sentence() -> None:
+    # vl_eval_bo2026 Tabel 21: 'Primaire ESR-uitgaven (excl.' / 'VV)' with the values centred
+    # between the two lines, right under the header: a cell of the label column, not a sentence
+    # that introduces the table (which would cut the header off)
+    lines = _placed(
+        [
+            ("Tabel 21: Vlaamse begroting, uitgaven", 72, 70, False),
+            ("Uitgaven", 72, 100, False),
+            ("BA 2025", 300, 100, True),
+            ("BO 2026", 400, 100, True),
+            ("Primaire uitgaven (excl.", 72, 114, False),
+            ("60.928", 300, 121, True),
+            ("64.645", 400, 121, True),
+            ("VV)", 72, 128, False),
+            ("Rente-uitgaven", 72, 142, False),
+            ("896", 300, 142, True),
+            ("1.088", 400, 142, True),
+        ]
+    )
+    grids = page_stream_grids(lines, 1)
+    assert len(grids) == 1
+    table = chain_to_table(grids)
+    assert table.stub_header == "Uitgaven"
+    assert [c.path for c in table.columns] == [("BA 2025",), ("BO 2026",)]
+    assert [r.label for r in table.rows] == [("Primaire uitgaven (excl. VV)",), ("Rente-uitgaven",)]
+    assert not any(w.text == "Tabel" for w in grids[0].words)
+
+
+def test_a_header_of_seven_lines_of_cells_over_the_columns_is_read_whole() -> None:
+    # vl_eval_bo2026 Tabel 34: a year over each pair of columns, then cells wrapped over six lines
+    wrapped = ["Verande-", "ring", "schuld", "door", "SERV", "saldo"]
+    rows: list[list[tuple[str, float, bool]]] = [[("2026", 330, True), ("2027", 530, True)]]
+    for k, word in enumerate(wrapped):
+        cells = [(word, 300, True), (word, 500, True)]
+        if k < 3:
+            cells += [
+                (["SERV-bij-", "stelling", "rente"][k], 380, True),
+                (["SERV-bij-", "stelling", "rente"][k], 580, True),
+            ]
+        rows.append(cells)
+    rows += [
+        [
+            ("SERV 2026", 72, False),
+            ("-81.168", 300, True),
+            ("-2.760", 380, True),
+            ("-81.168", 500, True),
+            ("-2.760", 580, True),
+        ],
+        [
+            ("SERV 2027", 72, False),
+            ("182.245", 300, True),
+            ("6.561", 380, True),
+            ("182.245", 500, True),
+            ("6.561", 580, True),
+        ],
+    ]
+    table = chain_to_table(page_stream_grids(_lines(rows), 1))
+    assert [c.path for c in table.columns] == [
+        ("2026", "Verandering schuld door SERV saldo"),
+        ("2026", "SERV-bijstelling rente"),
+        ("2027", "Verandering schuld door SERV saldo"),
+        ("2027", "SERV-bijstelling rente"),
+    ]
+    assert [r.label for r in table.rows] == [("SERV 2026",), ("SERV 2027",)]
+
+
+def test_a_cell_wrapped_onto_a_line_of_its_own_between_rows_keeps_the_table_whole() -> None:
+    # camelot's m27: cells set bottom-aligned, an address wrapped onto a line between two rows;
+    # the first row stays a body row (a row of values is never a header line)
+    lines = _lines(
+        [
+            [("NUMBER", 72, False), ("NAME", 150, False), ("ADDRESS", 260, False), ("ZIP", 420, True)],
+            [
+                ("648765", 72, False),
+                ("ALLEGIANT AIR", 150, False),
+                ("7100 TERMINAL DRIVE", 260, False),
+                ("73159", 420, True),
+            ],
+            [("7777 EAST APACHE", 260, False)],
+            [
+                ("648766", 72, False),
+                ("ALLEGIANT AIR", 150, False),
+                ("STREET", 260, False),
+                ("74115", 420, True),
+            ],
+            [
+                ("82030", 72, False),
+                ("AMERICAN AIRLINES", 150, False),
+                ("7100 TERMINAL DRIVE", 260, False),
+                ("73159", 420, True),
+            ],
+        ]
+    )
+    grids = page_stream_grids(lines, 1)
+    assert len(grids) == 1
+    table = chain_to_table(grids)
+    assert [c.path for c in table.columns] == [("NUMBER",), ("NAME",), ("ADDRESS",), ("ZIP",)]
+    assert [r.cells[0].raw for r in table.rows] == ["648765", "648766", "82030"]
+    assert [r.cells[3].raw for r in table.rows] == ["73159", "74115", "73159"]

@@ -120,3 +120,34 @@ def test_column_rule_for_decimal_points() -> None:
     assert len(warnings) == 1 and "'1.5'" in warnings[0]
     plain, warnings = type_column(["1.627", "", "<5"])
     assert [c.kind for c in plain] == ["integer", "empty", "suppressed"] and warnings == []
+
+
+def test_a_text_table_without_values_has_the_header_its_page_marks() -> None:
+    # dates, ratings and outlooks (ccrek_vl_ba2026 Tabel 16): no row states a value, so the rows
+    # without values are not all header; the header is what the page marks (the shaded band)
+    rows = [
+        [S("Datum"), S("Rating"), S("Outlook")],
+        [S("17/03/2023"), S("AA"), S("Negatief")],
+        [S("09/06/2023"), S("AA"), S("Negatief")],
+        [S("20/06/2025"), S("AA-"), S("Stabiel")],
+    ]
+    grid = _grid(rows)
+    marked = Grid(page=1, bbox=grid.bbox, xs=grid.xs, rows=grid.rows, words=grid.words, header=1)
+    for g in (grid, marked):  # without a mark, the first row
+        table = chain_to_table([g])
+        assert table.stub_header == "Datum"
+        assert [c.path for c in table.columns] == [("Rating",), ("Outlook",)]
+        assert [r.label for r in table.rows] == [("17/03/2023",), ("09/06/2023",), ("20/06/2025",)]
+
+
+def test_a_text_table_keeps_the_row_under_a_group_header_in_its_header() -> None:
+    rows = [
+        [S("Document"), S("Payee"), S("Service dates", span=2), C],
+        [S(""), S(""), S("start"), S("end")],
+        [S("D-0001"), S("Citibank"), S("03/04/2019"), S("03/04/2019")],
+        [S("D-0002"), S("Smith"), S("01/02/2019"), S("28/02/2019")],
+    ]
+    table = chain_to_table([_grid(rows)])
+    dates = "Service dates"
+    assert [c.path for c in table.columns] == [("Payee",), (dates, "start"), (dates, "end")]
+    assert [r.label for r in table.rows] == [("D-0001",), ("D-0002",)]

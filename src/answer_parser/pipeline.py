@@ -213,7 +213,7 @@ def read_flow(
         held = [[ln for ln in ls if bulletin.contents_line.match(ln.text)] for ls in lines]
         lines = [[ln for ln in ls if not bulletin.contents_line.match(ln.text)] for ls in lines]
     grids, lines = add_stream_grids(pdf.pages, grids, lines, table_settings, dialect)
-    grids, lines = restore_blobby(grids, blobby, lines)
+    grids, lines = restore_blobby(grids, blobby, lines, table_settings, layout)
     grids, lines = drop_figures(grids, lines, table_settings, layout, dialect)
     lines = [
         sorted([*ls, *hs], key=lambda ln: (ln.top, ln.x0)) if hs else ls

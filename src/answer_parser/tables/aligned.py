@@ -22,6 +22,10 @@ from .settings import DEFAULT_TABLE_SETTINGS, TableSettings
 MIN_BODY_ROWS: Final = 2
 #: header lines looked for above the first body row, at most
 MAX_HEADER_LINES: Final = 6
+#: header lines in two pieces or more (cells standing over several columns), at most: three
+#: levels, wrapped over three lines each (Tabel 34 of vl_eval_bo2026: years, then six lines of
+#: 'Verande-' / 'ring' / ... / 'saldo')
+MAX_COLUMN_HEADER_LINES: Final = 9
 
 
 def lines_to_regions(
@@ -42,7 +46,10 @@ def lines_to_regions(
         while j + 1 < len(lines) and lines_close(lines[j], lines[j + 1], settings):
             if body[j + 1]:
                 end = j + 1
-            elif not _row_part(segs[j + 1], segs[end], lines[j + 1]):
+            elif not (
+                _row_part(segs[j + 1], segs[end], lines[j + 1])
+                or _between_rows(lines, segs, body, j + 1, end, settings, dialect)
+            ):
                 break
             j += 1
         body_rows = sum(body[i : end + 1])
@@ -97,6 +104,32 @@ def _row_part(segs: Sequence[Segment], body_segs: Sequence[Segment], line: Line)
     return len(segs) == 1 and line.x1 < values[0].x0 and not line.text.rstrip().endswith(":")
 
 
+def _between_rows(
+    lines: Sequence[Line],
+    segs: Sequence[Sequence[Segment]],
+    body: Sequence[bool],
+    k: int,
+    end: int,
+    settings: TableSettings,
+    dialect: Dialect,
+) -> bool:
+    """A line without numbers right between two body rows, close to both, right of the label
+    column and within the row above's extent: text of a cell wrapped onto a line of its own
+    (cells set top- or bottom-aligned, a long address in a middle column), not a sentence or a
+    caption. (A line starting in the label column is a label, a heading or a group row.)"""
+    line = lines[k]
+    if k + 1 >= len(lines) or not body[k + 1] or not lines_close(line, lines[k + 1], settings):
+        return False
+    row = lines[end]
+    tol = settings.label_indent_tolerance
+    return (
+        segs[end][0].x1 < line.x0
+        and line.x1 <= row.x1 + tol
+        and not is_sentence(line, segs[k])
+        and not line.text.lower().startswith(dialect.caption_word)
+    )
+
+
 def _group_rows_above_body(segs: Sequence[Sequence[Segment]], start: int, first: int) -> int:
     """Lines between the header and the first row with numbers that hold only a label in the label
     column ('Arrondissement Mechelen' over its municipalities) open the body: they are group rows.
@@ -131,16 +164,34 @@ def header_start(
     dialect: Dialect = FLEMISH,
 ) -> int:
     """Header lines above the first body row: close, not a sentence, not a caption
-    (`dialect.caption_word`), not running text, at most `MAX_HEADER_LINES`."""
+    (`dialect.caption_word`), not running text, not a row of values, at most `MAX_HEADER_LINES`
+    (`MAX_COLUMN_HEADER_LINES` where the lines beyond stand in several pieces)."""
     start = first
-    while start > 0 and first - start < MAX_HEADER_LINES:
+    # where the first body row's values begin: a line ending before it, right under a line of
+    # header cells, is a cell of the label column ('Primaire ESR-uitgaven (excl.' over its row's
+    # values), not the sentence that introduces the table
+    label_end = min((s.x0 for s in segs[first][1:] if s.numeric), default=float("inf"))
+    while start > 0 and first - start < MAX_COLUMN_HEADER_LINES:
         above = lines[start - 1]
+        if first - start >= MAX_HEADER_LINES and len(segs[start - 1]) < 2:
+            break  # a long header goes on only with lines of cells over several columns
         if not lines_close(above, lines[start], settings):
             break
-        if is_sentence(above, segs[start - 1]) or above.text.lower().startswith(dialect.caption_word):
+        under_header = (
+            start == first  # right above the first row of values
+            and start >= 2
+            and above.x1 < label_end
+            and len(segs[start - 2]) >= 2
+            and lines_close(lines[start - 2], above, settings)
+        )
+        sentence = is_sentence(above, segs[start - 1]) and not under_header
+        if sentence or above.text.lower().startswith(dialect.caption_word):
             break
+        if has_values(segs[start - 1]):
+            break  # a row of values (a table's lone row above a wrapped cell) is no header line
         width = lines[first].x1 - lines[first].x0
-        if len(segs[start - 1]) == 1 and above.x1 - above.x0 > settings.header_width_share * width:
+        wide = len(segs[start - 1]) == 1 and above.x1 - above.x0 > settings.header_width_share * width
+        if wide and not under_header:
             break  # a full-width line of running text
         start -= 1
     return start

@@ -16,10 +16,11 @@ import attrs
 
 from ..layout.lines import Line, words_to_lines
 from ..layout.settings import DEFAULT_LAYOUT_SETTINGS, LayoutSettings
-from ..pdf.records import Edge, PageData
+from ..pdf.records import Edge, Filled, PageData
 from ..sections.dialect import FLEMISH, Dialect
 from .aligned import lines_to_regions, row_rules
-from .false import cells_around_groups, figure_caption_for, is_false_table, single_numbers
+from .false import blob_slots, cells_around_groups, figure_caption_for, is_false_table, single_numbers
+from .framed import framed_grid, header_over_body
 from .grid import Box, Grid
 from .regions import Region, gap_breaks, region_to_grid
 from .report import with_step
@@ -33,9 +34,10 @@ def page_stream_grids(
     settings: TableSettings = DEFAULT_TABLE_SETTINGS,
     edges: Sequence[Edge] = (),
     dialect: Dialect = FLEMISH,
+    fills: Sequence[Filled] = (),
 ) -> list[Grid]:
     """Every table without vertical rules on one page (`edges`: the page's ruling, for tables
-    ruled between their rows).
+    ruled between their rows; `fills`: its shaded boxes, for a header band shaded instead of ruled).
 
     Tables between horizontal rules win over the regions they overlap: the rules say where the
     header ends and which lines form a row, and the empty strips down the body part columns
@@ -46,7 +48,7 @@ def page_stream_grids(
         for r in lines_to_regions(lines, settings, dialect)
     ]
     ruled_regions: list[Region] = []
-    for ruled in rules_to_regions(lines, edges, settings, dialect):
+    for ruled in rules_to_regions(lines, edges, settings, dialect, fills):
         top, bottom = ruled.region.lines[0].top, ruled.region.lines[-1].bottom
         apart: list[tuple[Region, list[float]]] = []
         overlapped: list[tuple[Region, list[float]]] = []
@@ -74,16 +76,25 @@ def add_stream_grids(
     settings: TableSettings = DEFAULT_TABLE_SETTINGS,
     dialect: Dialect = FLEMISH,
 ) -> tuple[list[list[Grid]], list[list[Line]]]:
-    """Tables without vertical rules, found in the lines no ruled table claimed."""
+    """Tables without vertical rules, found in the lines no ruled table claimed. A ruled grid of
+    header cells right above one of them is its header (`framed.header_over_body`)."""
     out_grids, out_lines = [], []
     for page, page_grids_, page_lines in zip(pages, grids, lines, strict=True):
         found = [
             g
-            for g in page_stream_grids(page_lines, page.number, settings, page.edges, dialect)
+            for g in page_stream_grids(page_lines, page.number, settings, page.edges, dialect, page.fills)
             if not is_false_table(g)
         ]
         claimed = set().union(*(g.words for g in found)) if found else set()
-        out_grids.append(sorted([*page_grids_, *found], key=lambda g: (g.bbox[1], g.bbox[0])))
+        ruled = list(page_grids_)
+        for k, body in enumerate(found):
+            for head in ruled:
+                joined = header_over_body(head, body, settings)
+                if joined is not None:
+                    found[k] = joined
+                    ruled.remove(head)
+                    break
+        out_grids.append(sorted([*ruled, *found], key=lambda g: (g.bbox[1], g.bbox[0])))
         out_lines.append([ln for ln in page_lines if not claimed.intersection(ln.words)])
     return out_grids, out_lines
 
@@ -104,19 +115,33 @@ def split_ruled(grids: Sequence[Grid]) -> tuple[list[Grid], list[Grid]]:
 
 
 def restore_blobby(
-    grids: list[list[Grid]], blobby: list[list[Grid]], lines: list[list[Line]]
+    grids: list[list[Grid]],
+    blobby: list[list[Grid]],
+    lines: list[list[Line]],
+    settings: TableSettings = DEFAULT_TABLE_SETTINGS,
+    layout: LayoutSettings = DEFAULT_LAYOUT_SETTINGS,
 ) -> tuple[list[list[Grid]], list[list[Line]]]:
     """A ruled grid with cells of several numbers against what the alignment found in its place:
-    the reading that states more numbers, each in a cell of its own, wins. The grid comes back
-    where nothing else was found there, or where the tables found there state fewer numbers
-    one to a cell than it does (read as it is; `table_cells_blob` says so)."""
+    the reading that states more numbers, each in a cell of its own, wins. First the frame read
+    line by line over its own columns (`framed.framed_grid`: rules between the columns only),
+    where that puts every number in a cell of its own; else the grid comes back where nothing
+    else was found there, or where the tables found there state fewer numbers one to a cell
+    than it does (read as it is; `table_cells_blob` says so)."""
     out_grids, out_lines = [], []
     for page_grids_, page_blobby, page_lines in zip(grids, blobby, lines, strict=True):
         kept = list(page_grids_)
         back: list[Grid] = []
         for b in page_blobby:
             rivals = [g for g in kept if _overlaps(b.bbox, g.bbox)]
-            if sum(single_numbers(g) for g in rivals) < single_numbers(b):
+            framed = framed_grid(b, settings, layout)
+            if (
+                framed is not None
+                and not blob_slots(framed)
+                and single_numbers(framed) >= max(1, sum(single_numbers(g) for g in rivals))
+            ):
+                kept = [g for g in kept if g not in rivals]
+                back.append(framed)
+            elif sum(single_numbers(g) for g in rivals) < single_numbers(b):
                 kept = [g for g in kept if g not in rivals]
                 back.append(with_step(b, "ruled_blobs_kept"))
             else:

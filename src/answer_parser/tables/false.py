@@ -57,13 +57,20 @@ def is_contents(grid: Grid) -> bool:
     if len(rows) < 2:
         return False
     pages: list[int] = []
-    for row in rows:
-        last = _LEADER.sub(" ", row[-1]).split()  # entries run together hold several page numbers
-        others = [_LEADER.sub("", t).strip() for t in row[:-1]]
+    entries = len(rows)
+    for k, row in enumerate(rows):
+        *others, last_cell = row
+        parts = _LEADER.split(last_cell)
+        if len(parts) > 1:  # 'TITLE ........ 13': the page number after the leader, in one cell
+            others, last_cell = [*others, parts[0]], parts[-1]
+        last = _LEADER.sub(" ", last_cell).split()  # entries run together hold several page numbers
+        others = [_LEADER.sub("", t).strip() for t in others]
         outline_only = not any(is_data_value(t) and not _OUTLINE.fullmatch(t) for t in others)
         if last and all(t.isdecimal() for t in last) and outline_only:
             pages += [int(t) for t in last]
-    if len(pages) < CONTENTS_SHARE * len(rows) or any(a > b for a, b in pairwise(pages)):
+        elif outline_only and k + 1 < len(rows) and not any(c.isdecimal() for c in last_cell):
+            entries -= 1  # a title wrapped onto the next row, which holds its page number
+    if len(pages) < CONTENTS_SHARE * entries or any(a > b for a, b in pairwise(pages)):
         return False
     leaders = sum(1 for row in rows if any(_LEADER.search(t) for t in row))
     outlines = sum(1 for row in rows if any(_PARTS.fullmatch(w) for t in row for w in t.split()))

@@ -43,6 +43,9 @@ class Grid:
     method: TableMethod = "aligned"
     #: the reading steps that fired while it was found (`tables.report`)
     steps: tuple[str, ...] = ()
+    #: leading rows the finder knows to be the header from the page (the band above the rule
+    #: under the header, a shaded band); None where only the cells can tell
+    header: int | None = None
 
     @property
     def n_cols(self) -> int:

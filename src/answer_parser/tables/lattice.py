@@ -345,10 +345,52 @@ def cells_to_grid(
     )
 
 
+def open_frame_ends(edges: Sequence[Edge], settings: TableSettings = DEFAULT_TABLE_SETTINGS) -> list[Edge]:
+    """Rules that close a table's frame where a page break left it open: two vertical rules or
+    more ending at one height where no horizontal rule meets any of them, joined by a rule that crosses them
+    all elsewhere (the rule under the header, the frame's other end). Word, LibreOffice and
+    reportlab leave the bottom of a table's part open at a page break, and the top of its
+    continuation; its column rules still end there."""
+    merged = merge_rulings(edges, settings)
+    tol = settings.snap_tolerance
+    vs = [e for e in merged if e.orientation == "v" and e.bottom - e.top >= settings.edge_min_length]
+    hs = [e for e in merged if e.orientation == "h"]
+    out: list[Edge] = []
+    for end in ("top", "bottom"):
+        ends = sorted(vs, key=lambda e: getattr(e, end))
+        clusters: list[list[Edge]] = []
+        for v in ends:
+            if clusters and getattr(v, end) - getattr(clusters[-1][0], end) <= tol:
+                clusters[-1].append(v)
+            else:
+                clusters.append([v])
+        for cluster in clusters:
+            if len(cluster) < 2:
+                continue
+            x0, x1 = min(v.x0 for v in cluster), max(v.x0 for v in cluster)
+            y = getattr(cluster[0], end)
+            # a rule at that height meeting any of them: they end on it (a header cell spanning
+            # rows leaves a gap in that rule; that is no open frame)
+            closed = any(
+                abs(h.top - y) <= tol and h.x0 - tol <= v.x0 <= h.x1 + tol for h in hs for v in cluster
+            )
+            joined = any(
+                h.x0 <= x0 + tol
+                and h.x1 >= x1 - tol
+                and abs(h.top - y) > tol
+                and all(v.top - tol <= h.top <= v.bottom + tol for v in cluster)
+                for h in hs
+            )
+            if joined and not closed:
+                out.append(Edge("h", x0, x1, y, y))
+    return out
+
+
 def page_grids(page: PageData, settings: TableSettings = DEFAULT_TABLE_SETTINGS) -> list[Grid]:
-    """Every ruled table of one page, top to bottom. A grid of a single cell is a box, not a table."""
+    """Every ruled table of one page, top to bottom. A grid of a single cell is a box, not a table.
+    A frame left open at a page break is closed first (`open_frame_ends`)."""
     grids = []
-    for cells in edges_to_cells(page.edges, settings):
+    for cells in edges_to_cells([*page.edges, *open_frame_ends(page.edges, settings)], settings):
         grid = cells_to_grid(page, cells, settings)
         if (
             grid is not None

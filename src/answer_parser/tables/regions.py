@@ -200,16 +200,22 @@ def _place(segs: Sequence[Segment], cols: Sequence[tuple[float, float]]) -> list
 
 
 def region_to_grid(
-    region: Region, page: int, settings: TableSettings = DEFAULT_TABLE_SETTINGS, rules: Sequence[float] = ()
+    region: Region,
+    page: int,
+    settings: TableSettings = DEFAULT_TABLE_SETTINGS,
+    rules: Sequence[float] = (),
+    columns: Sequence[tuple[float, float]] | None = None,
 ) -> Grid | None:
-    """Read a region into rows of slots over the columns found from the body's alignment."""
-    cols = region_columns(region, settings)
+    """Read a region into rows of slots over the columns found from the body's alignment (or over
+    `columns` given, a frame's)."""
+    cols = list(columns) if columns is not None else region_columns(region, settings)
     if len(cols) < 2:
         return None
     header = _header_rows(region.segments[: region.first_body], cols, settings)
     body = _body_rows(
         region.lines[region.first_body :], region.segments[region.first_body :], cols, settings, rules
     )
+    header = [r for r in header if any(s.text for s in r)]
     rows = tuple(r for r in (*header, *body) if any(s.text for s in r))
     xs = [cols[0][0]] + [(a[1] + b[0]) / 2 for a, b in pairwise(cols)] + [cols[-1][1]]
     top = min(ln.top for ln in region.lines)
@@ -219,8 +225,16 @@ def region_to_grid(
     words = frozenset(w for ln in region.lines for w in ln.words)
     rights = tuple(c[1] for c in cols)
     steps = region_steps(region, len(header), len(body), rules)
-    box = (x0, top, x1, bottom)
-    return Grid(page=page, bbox=box, xs=tuple(xs), rows=rows, words=words, rights=rights, steps=steps)
+    return Grid(
+        page=page,
+        bbox=(x0, top, x1, bottom),
+        xs=tuple(xs),
+        rows=rows,
+        words=words,
+        rights=rights,
+        steps=steps,
+        header=len(header) if header else None,
+    )
 
 
 def _header_rows(

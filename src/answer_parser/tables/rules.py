@@ -15,7 +15,7 @@ from typing import Final
 import attrs
 
 from ..layout.lines import Line
-from ..pdf.records import Edge, Word
+from ..pdf.records import Edge, Filled, Word
 from ..sections.dialect import FLEMISH, Dialect
 from .aligned import header_start, is_sentence
 from .lattice import merge_rulings
@@ -48,6 +48,9 @@ MAX_HEADER_BANDS: Final = 3
 HEADER_GAP_ROWS: Final = 2
 #: body lines in this many columns are a table even without a column of numbers
 MIN_TEXT_COLUMNS: Final = 3
+#: points: shaded cells of one band may stand this far apart (the white gap between them) and
+#: still shade the band together
+SHADE_GAP: Final = 3.0
 
 
 def _is_prose(
@@ -73,6 +76,7 @@ def rules_to_regions(
     edges: Sequence[Edge],
     settings: TableSettings = DEFAULT_TABLE_SETTINGS,
     dialect: Dialect = FLEMISH,
+    fills: Sequence[Filled] = (),
 ) -> list[RuledRegion]:
     """Tables whose rows lie between horizontal rules of one width (a rule above the header,
     one under it, one under the last row; or one under every row), whatever their cells hold:
@@ -80,7 +84,9 @@ def rules_to_regions(
 
     The rules of one width are taken in order; the bands between consecutive rules that hold
     lines and no running text form a run; a run of two bands or more whose body lines stand in
-    two columns or more is a table: the first band its header, the rest its body."""
+    two columns or more is a table: the first band its header, the rest its body. A shaded band
+    over the rules' width whose foot is the top rule (`fills`: a header set on shading, often in
+    white, without a rule above it) is the header band, and only it."""
     stacks: list[list[Edge]] = []
     for r in edges_to_rules(edges, settings):
         for stack in stacks:
@@ -96,11 +102,57 @@ def rules_to_regions(
     segments = {ln: line_to_segments(ln, settings) for ln in lines} if stacks else {}
     found: list[RuledRegion] = []
     for stack in stacks:
+        shade = _shaded_band_on(stack[0], fills, settings)
+        if shade is not None and not any(
+            states_value(ln) for ln in lines if shade.top < (ln.top + ln.bottom) / 2 < stack[0].top
+        ):  # a header states no values (a shaded total row on the first rule is no header)
+            stack.insert(0, shade)
+        else:
+            shade = None
         for bands in _stack_to_runs(stack, lines, segments, settings, dialect):
+            if shade is not None and bands and bands[0][0].top > stack[1].top:
+                shade = None  # this run starts further down: its header is not the shaded band
             found += _bands_to_region(
-                _with_header(bands, lines, segments, stack[0], settings, dialect), segments, settings
+                _with_header(bands, lines, segments, stack[0], settings, dialect),
+                segments,
+                settings,
+                shaded_header=shade is not None,
             )
     return found
+
+
+def _shaded_band_on(rule: Edge, fills: Sequence[Filled], settings: TableSettings) -> Edge | None:
+    """The top of a shaded band standing on `rule` and as wide as it, as a rule: the shaded cells
+    whose foot is the rule, side by side with at most `SHADE_GAP` between them, covering the
+    rule from end to end, and the shaded rows stacked on them (a header of several shaded rows)."""
+    tol = settings.snap_tolerance
+    cells = sorted(
+        (f for f in fills if abs(f.bottom - rule.top) <= tol and f.x1 > rule.x0 and f.x0 < rule.x1),
+        key=lambda f: f.x0,
+    )
+    if not cells or cells[0].x0 > rule.x0 + tol or abs(cells[0].top - cells[-1].top) > tol:
+        return None
+    reach = cells[0].x1
+    for f in cells[1:]:
+        if f.x0 > reach + SHADE_GAP or abs(f.top - cells[0].top) > tol:
+            return None
+        reach = max(reach, f.x1)
+    if reach < rule.x1 - tol:
+        return None
+    # shaded header rows stacked on the band (group headers over some columns) shade it too
+    top = min(f.top for f in cells)
+    while True:
+        above = [
+            f.top
+            for f in fills
+            if top - SHADE_GAP <= f.bottom <= top + tol
+            and f.top < top - tol
+            and f.x1 > rule.x0
+            and f.x0 < rule.x1
+        ]
+        if not above:
+            return Edge("h", rule.x0, rule.x1, top, top)
+        top = min(above)
 
 
 def _join_partial_rules(stacks: list[list[Edge]], settings: TableSettings) -> list[list[Edge]]:
@@ -196,11 +248,19 @@ def extend_below(ruled: RuledRegion, more: Sequence[Line], settings: TableSettin
     return RuledRegion(extended, (*ruled.breaks, *breaks))
 
 
-def _header_first(bands: Sequence[Sequence[Line]]) -> list[list[Line]]:
+def _header_first(bands: Sequence[Sequence[Line]], shaded: bool = False) -> list[list[Line]]:
     """Header rows ruled apart from each other (a rule under every row, the header's too) are
-    one header band: the bands before the first that states values, up to `MAX_HEADER_BANDS`."""
+    one header band: the bands before the first that states values, up to `MAX_HEADER_BANDS`;
+    a `shaded` header band is the header alone (the shading ends where the header ends), and so
+    is the first band of a table that states no values at all (text, dates, ratings)."""
     k = 1
-    while k < min(MAX_HEADER_BANDS, len(bands) - 1) and not any(states_value(ln) for ln in bands[k]):
+    valued = any(states_value(ln) for band in bands for ln in band)
+    while (
+        not shaded
+        and valued
+        and k < min(MAX_HEADER_BANDS, len(bands) - 1)
+        and not any(states_value(ln) for ln in bands[k])
+    ):
         k += 1
     return [[ln for band in bands[:k] for ln in band], *(list(b) for b in bands[k:])]
 
@@ -247,11 +307,11 @@ def _with_header(
 
 
 def _bands_to_region(
-    bands: Sequence[Sequence[Line]], segments: Segments, settings: TableSettings
+    bands: Sequence[Sequence[Line]], segments: Segments, settings: TableSettings, shaded_header: bool = False
 ) -> list[RuledRegion]:
     if len(bands) < 2 or (not bands[0] and len(bands) < 3):
         return []
-    header, *body = _header_first(bands)
+    header, *body = _header_first(bands, shaded_header)
     region = _ruled_region(
         header, [segments[ln] for ln in header], [ln for band in body for ln in band], settings
     )

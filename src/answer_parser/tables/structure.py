@@ -34,7 +34,7 @@ RIGHT_GAP_INDENTS: Final = 2
 def join_chain(grids: Sequence[Grid]) -> tuple[tuple[Slot, ...], ...]:
     """Rows of a chain of grids; a header row repeated at the top of a continuation is dropped."""
     rows = list(grids[0].rows)
-    header_count = len(header_rows(grids[0].rows, stub_present(grids[0].rows)))
+    header_count = len(header_rows(grids[0].rows, stub_present(grids[0].rows), grids[0].header))
     head = [_texts(r) for r in grids[0].rows[:header_count]]
     for g in grids[1:]:
         more = list(g.rows)
@@ -57,11 +57,13 @@ def stub_present(rows: Sequence[Sequence[Slot]]) -> bool:
     return numeric * 2 < len(firsts)
 
 
-def header_rows(rows: Sequence[Sequence[Slot]], stub: bool) -> list[Sequence[Slot]]:
+def header_rows(rows: Sequence[Sequence[Slot]], stub: bool, known: int | None = None) -> list[Sequence[Slot]]:
     """Leading rows without a data value in any data column (at most `MAX_HEADER_ROWS`); a row
     numbering the columns ('1 2 3', no label) under a header row is one of them.
 
-    A table with no data value at all has its first row as header.
+    A table with no data value at all (dates, ratings, names) has as header the rows the page
+    marks so (`known`: above the rule under the header, on the shaded band), else its first row
+    (and the rows under a cell spanning columns).
     """
     first_data = 1 if stub else 0
     heads: list[Sequence[Slot]] = []
@@ -74,8 +76,13 @@ def header_rows(rows: Sequence[Sequence[Slot]], stub: bool) -> list[Sequence[Slo
         if heads and stub and row[0].text and not any(s.text for s in row[first_data:]):
             break  # a label with nothing beside it: a group row of the body
         heads.append(row)
-    if len(heads) == len(rows):
-        return list(rows[:1])
+    if len(heads) == len(rows) or not any(
+        _is_data_value(s.text) for row in rows[len(heads) :] for s in row[first_data:]
+    ):
+        n = known or 1
+        while not known and n < min(MAX_HEADER_ROWS, len(rows) - 1) and any(s.span > 1 for s in rows[n - 1]):
+            n += 1  # a group header spanning columns heads the row under it
+        return list(rows[:n])
     return heads
 
 
@@ -176,7 +183,7 @@ def chain_to_table(
     rows = join_chain(grids)
     stub = stub_present(rows)
     first_data = 1 if stub else 0
-    heads = header_rows(rows, stub)
+    heads = header_rows(rows, stub, grids[0].header)
     body = [r for r in rows[len(heads) :] if any(s.text for s in r)]
     n_cols = len(rows[0])
     paths = _column_paths(heads, n_cols, first_data)
