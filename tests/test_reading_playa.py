@@ -243,10 +243,12 @@ def test_the_reader_setting_picks_the_reader(monkeypatch: pytest.MonkeyPatch) ->
     assert to_dict(by_playa) == to_dict(parse(path, settings=Settings(reader="pdfplumber")))
     with pytest.raises(ValueError):
         ReadingSettings(reader="pdfminer")
-    monkeypatch.setenv(READER_VARIABLE, "playa")
-    assert default_reader() == "playa"
-    monkeypatch.setenv(READER_VARIABLE, "")
+    monkeypatch.setenv(READER_VARIABLE, "pdfplumber")
     assert default_reader() == "pdfplumber"
+    monkeypatch.setenv(READER_VARIABLE, "")
+    assert default_reader() == "playa"  # the default
+    monkeypatch.delenv(READER_VARIABLE)
+    assert default_reader() == "playa"
 
 
 def test_codes_a_tounicode_map_lacks_are_cid_names_as_in_pdfminer() -> None:

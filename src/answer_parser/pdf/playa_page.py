@@ -113,6 +113,18 @@ class PageObjects:
         self.rects: list[dict[str, Any]] = []
         self.curves: list[dict[str, Any]] = []
 
+    def room(self) -> int:
+        """How many more objects the page may hold."""
+        count = len(self.chars) + len(self.lines) + len(self.rects) + len(self.curves)
+        return self.max_objects - count
+
+    def check_count(self) -> None:
+        """Refuse a page past `max_objects` (`TooLargeError`)."""
+        if self.room() < 0:
+            from ..errors import TooLargeError
+
+            raise TooLargeError(f"a page holds more than {self.max_objects} objects")
+
     def close(self) -> None:
         """Nothing to release (pdfplumber's pages are closed; `rotation.UprightPage` closes its page)."""
 
@@ -144,16 +156,13 @@ def collect(objects: Iterable[Any], target: PageObjects) -> None:
         elif isinstance(obj, PathObject):
             for item in process_path(obj):
                 _path_item(item, target)
+                target.check_count()
         elif isinstance(obj, XObjectObject):
             collect(obj, target)
             continue
         else:  # images and marked content: nothing to copy
             continue
-        count = len(target.chars) + len(target.lines) + len(target.rects) + len(target.curves)
-        if count > target.max_objects:
-            from ..errors import TooLargeError
-
-            raise TooLargeError(f"a page holds more than {target.max_objects} objects")
+        target.check_count()
 
 
 class CharSpacing:
@@ -250,6 +259,10 @@ def _glyphs(text: Any, target: PageObjects, spacing: CharSpacing) -> None:
     mb_x0 = target.mb_x0 + e
     append = target.chars.append
     need_charspace = False
+    # a glyph takes a byte or more: only a text object of more bytes than the page has room
+    # for objects is counted glyph by glyph (one string can hold a million glyphs)
+    last = len(target.chars) + target.room()
+    counted = sum(len(arg) for arg in text.args if isinstance(arg, bytes)) > target.room()
     for arg in text.args:
         if not isinstance(arg, bytes):
             x -= arg * dxscale
@@ -281,6 +294,8 @@ def _glyphs(text: Any, target: PageObjects, spacing: CharSpacing) -> None:
             if cid == 32 and wordspace:
                 x += wordspace
             need_charspace = True
+            if counted and len(target.chars) > last:
+                target.check_count()
     spacing.after(text)
     spacing.behind = spacing.offset[0] - x
 
@@ -322,6 +337,8 @@ def _glyphs_turned(text: Any, target: PageObjects, spacing: CharSpacing) -> None
     mb_x0 = target.mb_x0 + dx
     unmapped = unicode_unknown(font)
     for glyph in text:
+        if len(chars) % 1024 == 0:  # a turned string of a million glyphs is refused on its way
+            target.check_count()
         matrix = glyph.matrix
         if font.vertical:
             vdisp = font.vdisp(glyph.cid)

@@ -1,10 +1,11 @@
 """Stage 1's one entry point: the `reader` setting picks the reader that copies the PDF into records.
 
-    pdfplumber   pdf.reading.read_pdf (the default): pdfminer interprets the pages (pdfplumber's
-                 page objects), under all the reading guards and the sideways-page rotation
-    playa        pdf.playa_reader.read_pdf: playa-pdf interprets them, in about a third of the
-                 time (pages in parallel with `read_workers`); the watchdog (time, memory), the
-                 objects-per-page bound and the rotation hold, the stream-inflation bound not yet
+    playa        pdf.playa_reader.read_pdf (the default): playa-pdf interprets the pages, in
+                 about a third of the time (pages in parallel with `read_workers`)
+    pdfplumber   pdf.reading.read_pdf: pdfminer interprets them (pdfplumber's page objects)
+
+Both read under all the reading guards (`pdf.guards`, `pdf.streams`: time, memory, stream
+bounds, objects per page) and turn sideways pages upright (`pdf.rotation`).
 
 Both raise the same typed errors and give the same `PdfData` (benchmarks/reader_agreement.py).
 """
