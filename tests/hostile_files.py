@@ -244,6 +244,24 @@ def one_string(count: int = 2 * 10**6) -> bytes:
     return page_pdf(zlib.compress(content, 9), filters=1)
 
 
+def long_path(segments: int = 5 * 10**6, form: bool = False) -> bytes:
+    """A page that strokes one path of `segments` line segments (60 MB of operators from 120 KB
+    of deflate), on the page itself or in a form XObject it draws."""
+    path = b"1 w " + b"0 0 m 1 1 l " * (segments // 2) + b"S\n"
+    if not form:
+        return page_pdf(zlib.compress(path + text_ops(), 9), filters=1)
+    xobject = b" /Type /XObject /Subtype /Form /BBox [0 0 595 842]"
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /XObject << /X1 6 0 R >> /Font << /F1 5 0 R >> >> >>"
+    )
+    return page_pdf(
+        zlib.compress(b"/X1 Do\n" + text_ops(), 9),
+        filters=1,
+        more={3: page, 6: stream(zlib.compress(path, 9), extra=xobject, filters=1)},
+    )
+
+
 def _runlength_literal(data: bytes) -> bytes:
     return b"".join(bytes([len(c) - 1]) + c for c in (data[i : i + 128] for i in range(0, len(data), 128)))
 
@@ -378,5 +396,13 @@ def all_hostile() -> dict[str, bytes]:
             junk_before_header=junk_before_header(),
             nested_array=nested_array(),
             image_only=image_only(),
+            lzw_bomb=lzw_bomb(),
+            lzw_unbounded_table=lzw_unbounded_table(),
+            runlength_bomb=runlength_bomb(),
+            one_string=one_string(),
+            xref_stream_bomb=xref_stream_bomb(),
+            objstm_bomb_without_xref=objstm_bomb_without_xref(),
+            long_path=long_path(),
+            long_path_in_form=long_path(form=True),
         )
     return HOSTILE

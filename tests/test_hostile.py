@@ -223,10 +223,13 @@ def test_parse_memory_bound(monkeypatch: pytest.MonkeyPatch) -> None:
         "one_string",
         "xref_stream_bomb",
         "objstm_bomb_without_xref",
+        "long_path",
+        "long_path(form=True)",
     ],
 )
 def test_bombs_are_too_large_within_bounds(maker: str) -> None:
-    result = _parse_in_child(f"hostile.{maker}()", timeout=120)
+    call = maker if "(" in maker else f"{maker}()"
+    result = _parse_in_child(f"hostile.{call}", timeout=120)
     assert result.get("code") == "too_large", result
     assert result["peak_mb"] < 600, result
     assert result["seconds"] < 30, result

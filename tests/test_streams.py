@@ -120,3 +120,14 @@ def test_predecode_keeps_what_decoded_before_damage(caplog: pytest.LogCaptureFix
         streams.predecode(stream, guard)
     assert stream.buffer == b"abcde" and "Filter" not in stream.attrs
     assert "cut short" in caplog.text
+
+
+def test_content_is_decoded_once_and_bounded() -> None:
+    text = b"BT /F1 11 Tf (antwoord) Tj ET " * 50
+    stream = _stream(zlib.compress(text), ["FlateDecode"])
+    assert streams.content(stream, MIB) == len(text)
+    assert stream.rawdata == text and "Filter" not in stream.attrs  # playa reads it as it is
+    assert streams.content(stream, MIB) == len(text)  # a form drawn twice: counted twice
+    assert streams.content(_stream(zlib.compress(text), ["FlateDecode"]), 100) == 101
+    with pytest.raises(TooLargeError, match="stream inflates"), guards.guarded(LIMITS):
+        streams.content(_stream(zlib.compress(b" " * (2 * MIB)), ["FlateDecode"]), 8 * MIB)

@@ -110,6 +110,9 @@ class Limits:
     #: layout objects (characters, rules, images) one page may hold: the densest corpus page (a
     #: table of small print) holds about 25,000; four times that costs ~250 MB
     max_page_objects: int = attrs.field(default=100_000, validator=_positive)
+    #: MiB of content (page and form streams, decoded) one page may hold: the densest corpus page
+    #: holds 0.2 MB; a MiB of path operators costs ~50 MB and ~2 s to interpret
+    max_page_content_mb: int = attrs.field(default=8, validator=_positive)
     #: MiB a file may have: parliament PDFs are at most tens of MB; the whole file is read to memory
     max_file_mb: int = attrs.field(default=512, validator=_positive)
 
@@ -124,6 +127,7 @@ def limits_of(settings: ReadingSettings) -> Limits:
         max_memory_mb=settings.max_memory_mb,
         max_stream_mb=settings.max_stream_mb,
         max_page_objects=settings.max_page_objects,
+        max_page_content_mb=settings.max_page_content_mb,
         max_file_mb=settings.max_file_mb,
     )
 
@@ -147,6 +151,7 @@ class Guard:
     limits: Limits
     path: str | None = None
     page_objects: int = 0
+    page_content: int = 0  # bytes of content streams interpreted on this page (pdfminer)
     tripped: AnswerParserError | None = None
 
     def trip(self, error: AnswerParserError) -> NoReturn:
@@ -156,8 +161,9 @@ class Guard:
         raise _Tripped(self.tripped)
 
     def new_page(self) -> None:
-        """Start counting the objects of the next page."""
+        """Start counting the objects and the content of the next page."""
         self.page_objects = 0
+        self.page_content = 0
 
     def check(self) -> None:
         """Raise the error of a guard that tripped but whose exception a library swallowed."""
@@ -187,7 +193,7 @@ def install_pdfminer() -> None:
     with _install_lock:
         if _installed:
             return
-        from pdfminer import layout, pdftypes
+        from pdfminer import layout, pdfinterp, pdftypes
 
         original_resolve = pdftypes.PDFObjRef.resolve
 
@@ -237,6 +243,24 @@ def install_pdfminer() -> None:
                     )
 
         streams.hook_pdfminer(pdftypes)
+        original_render = pdfinterp.PDFPageInterpreter.render_contents
+
+        def render_contents(self: Any, resources: Any, contents: Any, *args: Any, **kwargs: Any) -> None:
+            guard = _current.get()
+            if guard is not None:  # a page's streams and each form it draws: charged before interpreting
+                for stream in contents:
+                    data = pdftypes.stream_value(stream).get_data()  # decoded once, kept by pdfminer
+                    guard.page_content += len(data) if data is not None else 0
+                if guard.page_content > guard.limits.max_page_content_mb * MIB:
+                    guard.trip(
+                        TooLargeError(
+                            f"a page holds more than {guard.limits.max_page_content_mb} MiB of content",
+                            path=guard.path,
+                        )
+                    )
+            original_render(self, resources, contents, *args, **kwargs)
+
+        setattr(pdfinterp.PDFPageInterpreter, "render_contents", render_contents)  # noqa: B010
         pdftypes.PDFObjRef.resolve = resolve  # type: ignore[method-assign]
         pdftypes.PDFStream.decode = decode  # type: ignore[method-assign]
         layout.LTLayoutContainer.add = add  # type: ignore[method-assign]

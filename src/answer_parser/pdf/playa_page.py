@@ -22,6 +22,10 @@ import functools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from . import streams
+
+MIB = 1 << 20
+
 
 def miner_font(font: Any) -> Any:
     """The font measured and mapped to Unicode as pdfminer does it.
@@ -93,10 +97,12 @@ def _miner_ttf_map(font: Any) -> bool:
 class PageObjects:
     """The page in pdfplumber's terms: the objects as dictionaries in top-left coordinates."""
 
-    def __init__(self, page: Any, max_objects: int = 100_000) -> None:
+    def __init__(self, page: Any, max_objects: int = 100_000, max_content_mb: int = 8) -> None:
         from playa.pdftypes import resolve_all
 
         self.max_objects = max_objects  # ReadingSettings.max_page_objects, as the guards bound it
+        self.max_content_mb = max_content_mb  # ReadingSettings.max_page_content_mb
+        self.content = 0  # bytes of content streams taken so far (the page's and its forms')
         rotate: Any = resolve_all(page.attrs.get("Rotate", 0))
         self.rotation = int(rotate or 0) % 360
         x0, y0, x1, y1 = _normalize_box(resolve_all(page.attrs.get("MediaBox")), self.rotation)
@@ -115,8 +121,7 @@ class PageObjects:
 
     def room(self) -> int:
         """How many more objects the page may hold."""
-        count = len(self.chars) + len(self.lines) + len(self.rects) + len(self.curves)
-        return self.max_objects - count
+        return self.max_objects - len(self.chars) - len(self.lines) - len(self.rects) - len(self.curves)
 
     def check_count(self) -> None:
         """Refuse a page past `max_objects` (`TooLargeError`)."""
@@ -124,6 +129,17 @@ class PageObjects:
             from ..errors import TooLargeError
 
             raise TooLargeError(f"a page holds more than {self.max_objects} objects")
+
+    def take_content(self, stream: Any) -> None:
+        """Decode a content stream of the page or of a form it draws before playa does, and
+        refuse the page past `max_content_mb` of content (`TooLargeError`): playa's compiled
+        interpreter holds a path whole before it can be counted (~50 MB a MiB of operators)."""
+        cap = self.max_content_mb * MIB
+        self.content += streams.content(stream, cap - self.content)
+        if self.content > cap:
+            from ..errors import TooLargeError
+
+            raise TooLargeError(f"a page holds more than {self.max_content_mb} MiB of content")
 
     def close(self) -> None:
         """Nothing to release (pdfplumber's pages are closed; `rotation.UprightPage` closes its page)."""
@@ -158,6 +174,7 @@ def collect(objects: Iterable[Any], target: PageObjects) -> None:
                 _path_item(item, target)
                 target.check_count()
         elif isinstance(obj, XObjectObject):
+            target.take_content(obj.stream)
             collect(obj, target)
             continue
         else:  # images and marked content: nothing to copy

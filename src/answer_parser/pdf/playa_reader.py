@@ -241,8 +241,12 @@ def _read_page(page: Any, settings: ReadingSettings) -> Read:
     whether its /Contents is damaged (not a content stream)."""
     from playa.pdftypes import ContentStream, resolve1
 
-    broken = contents_broken(page._contents, lambda c: type(resolve1(c)) is ContentStream)
-    target = PageObjects(page, settings.max_page_objects)
+    contents = [resolve1(c) for c in page._contents]
+    broken = contents_broken(contents, lambda c: type(c) is ContentStream)
+    target = PageObjects(page, settings.max_page_objects, settings.max_page_content_mb)
+    for stream in contents:
+        if type(stream) is ContentStream:
+            target.take_content(stream)  # decoded here, bounded; playa reads the bytes
     collect(page, target)
     target.hyperlinks = list(hyperlinks(page, target))
     # sideways text turned back, as the pdfplumber reader does (text all left to right: nothing to do)
@@ -264,5 +268,6 @@ def _read_page(page: Any, settings: ReadingSettings) -> Read:
         edges=edges,
         links=links,
         fills=fills,
+        rotation=90 * int(getattr(view, "quarter", 0)),  # the quarter turns `rotation` applied
     )
     return data, unplaced, broken

@@ -78,6 +78,15 @@ class ReadingSettings:
             "corpus page holds about 25,000"
         },
     )
+    max_page_content_mb: int = attrs.field(
+        default=8,
+        validator=attrs.validators.gt(0),
+        metadata={
+            "doc": "MiB of drawing operators one page may hold, its forms included, decoded "
+            "(`too_large`): the densest corpus page holds 0.2 MB, a page at `max_page_objects` "
+            "1 to 4 MB, and each MiB of path operators costs the readers about 50 MB and 2 s"
+        },
+    )
     max_file_mb: int = attrs.field(
         default=512,
         validator=attrs.validators.gt(0),

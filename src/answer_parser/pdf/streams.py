@@ -100,11 +100,32 @@ def decompress(data: Any, /, *args: Any, **kwargs: Any) -> bytes:
 def inflate(data: Any, guard: Guard) -> bytes:
     """`data` inflated, at most the guard's stream bound: what `zlib.decompress(data)` gives,
     the same errors for damaged or truncated data."""
-    cap = _cap(guard)
-    d = _zlib_decompressobj()
-    out = d.decompress(data, cap + 1)
-    if len(out) > cap:
+    return _bounded(guard, _inflate, data, _cap(guard))
+
+
+class Over(Exception):
+    """A stream decodes to more than the cap it was given."""
+
+
+class Unaddressable(Exception):
+    """An LZW code table grows past what 12-bit codes can address."""
+
+
+def _bounded(guard: Guard, decode: Callable[..., bytes], *args: Any) -> bytes:
+    """`decode(*args)`, its bounds turned into the guard's errors."""
+    try:
+        return decode(*args)
+    except Over:
         too_large(guard)
+    except Unaddressable as exc:
+        guard.trip(DamagedPDFError(str(exc), path=guard.path))
+
+
+def _inflate(data: Any, cap: int) -> bytes:
+    d = _zlib_decompressobj()
+    out: bytes = d.decompress(data, cap + 1)
+    if len(out) > cap:
+        raise Over
     if not d.eof:  # as zlib.decompress: the reader then tries its salvage path
         raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
     return out
@@ -164,10 +185,12 @@ def lzw(data: bytes, guard: Guard, table_entries: int | None = None, library: st
     """The LZW decoding of `library` (playa or pdfminer: its own `feed` and `readbits`, so the
     same bytes), without the copy of the code table its `run` makes per code, under the stream
     bound. `table_entries`: refuse a table that grows past it (`DamagedPDFError`)."""
+    return _bounded(guard, _lzw, data, _cap(guard), table_entries, library)
+
+
+def _lzw(data: bytes, cap: int, table_entries: int | None = None, library: str = "playa") -> bytes:
     module = importlib.import_module(f"{library}.lzw")
     corrupt = module.CorruptDataError
-
-    cap = _cap(guard)
     decoder = module.LZWDecoder(io.BytesIO(data))
     readbits, feed = decoder.readbits, decoder.feed
     parts: list[bytes] = []
@@ -185,22 +208,20 @@ def lzw(data: bytes, guard: Guard, table_entries: int | None = None, library: st
             raise Damaged(f"LZW code {code} has no entry ({type(exc).__name__})", b"".join(parts)) from exc
         total += len(x)
         if total > cap:
-            too_large(guard)
+            raise Over
         parts.append(x)
         if table_entries is not None and len(decoder.table) > table_entries:
-            guard.trip(
-                DamagedPDFError(
-                    f"an LZW stream whose code table grows past {table_entries} entries",
-                    path=guard.path,
-                )
-            )
+            raise Unaddressable(f"an LZW stream whose code table grows past {table_entries} entries")
     return b"".join(parts)
 
 
 def runlength(data: bytes, guard: Guard) -> bytes:
     """RunLength decoding (PDF reference 7.4.5), as playa's `rldecode` gives it, under the stream
     bound (playa builds a list of one Python int per output byte: 8 bytes each)."""
-    cap = _cap(guard)
+    return _bounded(guard, _runlength, data, _cap(guard))
+
+
+def _runlength(data: bytes, cap: int) -> bytes:
     out = bytearray()
     i, n = 0, len(data)
     while i < n:
@@ -219,7 +240,7 @@ def runlength(data: bytes, guard: Guard) -> bytes:
             out += data[i + 1 : i + 2] * (257 - length)
             i += 2
         if len(out) > cap:
-            too_large(guard)
+            raise Over
     return bytes(out)
 
 
@@ -265,11 +286,11 @@ def _risky(stream: Any) -> tuple[list[tuple[Any, dict[str, Any]]], int]:
 
 
 def _decode_prefix(
-    stream: Any, filters: list[tuple[Any, dict[str, Any]]], last: int, guard: Guard, table: int | None
+    stream: Any, filters: list[tuple[Any, dict[str, Any]]], last: int, cap: int, table: int | None
 ) -> bytes | None:
     """The stream decoded through filter `last` as playa's `ContentStream.decode` would (each
-    filter, then its predictor), LZW and RunLength here and bounded; None when a filter before
-    `last` is one playa refuses (it raises there itself, before it reaches the LZW)."""
+    filter, then its predictor), every step at most `cap` bytes (`Over`); None when a filter up to
+    `last` is one playa refuses or leaves to others (CCITT, Crypt, unknown)."""
     from playa import pdftypes as t
 
     data: bytes = stream.rawdata
@@ -278,13 +299,15 @@ def _decode_prefix(
     for f, params in filters[: last + 1]:
         if f in t.LITERALS_FLATE_DECODE:
             try:
-                data = inflate(data, guard)
+                data = _inflate(data, cap)
             except zlib.error:
-                data = t.decompress_corrupted(data)  # bounded: zlib.decompressobj is ours
+                data = t.decompress_corrupted(data)  # bounded in a guarded parse: zlib is ours
+                if len(data) > cap:
+                    raise Over from None
         elif f in t.LITERALS_LZW_DECODE:
-            data = lzw(data, guard, table)
+            data = _lzw(data, cap, table)
         elif f in t.LITERALS_RUNLENGTH_DECODE:
-            data = runlength(data, guard)
+            data = _runlength(data, cap)
         elif f in t.LITERALS_ASCII85_DECODE:
             from playa.ascii85 import ascii85decode
 
@@ -321,22 +344,8 @@ def _predict(data: bytes, params: dict[str, Any]) -> bytes:
     return apply_png_predictor(pred, colors, columns, bits, data)
 
 
-def predecode(stream: Any, guard: Guard) -> None:
-    """Decode the stream's filters up to its last LZW or RunLength one here, bounded, and leave
-    playa the rest: the stream's raw data becomes that output and those filters are taken off
-    (nothing to do for a stream without LZW or RunLength, or an image, which is never decoded)."""
-    from playa.pdftypes import LITERAL_IMAGE
-
-    filters, last = _risky(stream)
-    if last < 0 or stream.get("Subtype") is LITERAL_IMAGE:
-        return
-    try:
-        data = _decode_prefix(stream, filters, last, guard, None)
-    except Damaged as exc:
-        LOG.warning("stream %s: %s; %d bytes kept", stream.objid, exc, len(exc.partial))
-        data = exc.partial
-    if data is None:
-        return
+def _substitute(stream: Any, filters: list[tuple[Any, dict[str, Any]]], last: int, data: bytes) -> None:
+    """The stream's raw data becomes `data`, its filters through `last` taken off."""
     rest = filters[last + 1 :]
     attrs = stream.attrs
     for key in ("F", "Filter", "DP", "DecodeParms", "FDecodeParms"):
@@ -348,6 +357,52 @@ def predecode(stream: Any, guard: Guard) -> None:
     stream.decipher = None
 
 
+def _decode_kept(stream: Any, filters: list[tuple[Any, dict[str, Any]]], last: int, cap: int) -> bytes | None:
+    """`_decode_prefix`, a damaged LZW or RunLength stream kept up to its damage (a warning)."""
+    try:
+        return _decode_prefix(stream, filters, last, cap, None)
+    except Damaged as exc:
+        LOG.warning("stream %s: %s; %d bytes kept", stream.objid, exc, len(exc.partial))
+        return exc.partial
+
+
+def predecode(stream: Any, guard: Guard) -> None:
+    """Decode the stream's filters up to its last LZW or RunLength one here, bounded, and leave
+    playa the rest: the stream's raw data becomes that output and those filters are taken off
+    (nothing to do for a stream without LZW or RunLength, or an image, which is never decoded)."""
+    from playa.pdftypes import LITERAL_IMAGE
+
+    filters, last = _risky(stream)
+    if last < 0 or stream.get("Subtype") is LITERAL_IMAGE:
+        return
+    try:
+        data = _decode_kept(stream, filters, last, _cap(guard))
+    except Over:
+        too_large(guard)
+    if data is not None:
+        _substitute(stream, filters, last, data)
+
+
+def content(stream: Any, cap: int) -> int:
+    """Decode a content stream (a page's or a form's) whole, at most `cap` bytes, and hand
+    playa the decoded bytes (its filters taken off: playa reads them without decoding again).
+    Its decoded size, or `cap` + 1 when it decodes to more; in a guarded parse the stream bound
+    holds too, when it is the smaller."""
+    filters: list[tuple[Any, dict[str, Any]]] = stream.get_filters()
+    guard = _current()
+    limit = cap if guard is None else min(cap, _cap(guard))
+    try:
+        data = _decode_kept(stream, filters, len(filters) - 1, limit)
+    except Over:
+        if guard is not None and limit < cap:
+            too_large(guard)
+        return cap + 1
+    if data is None:  # a filter left to playa: measured by decoding it as playa does
+        return len(stream.buffer)
+    _substitute(stream, filters, len(filters) - 1, data)
+    return len(data)
+
+
 def check(stream: Any, guard: Guard) -> None:
     """Decode a stream playa is about to decode without fetching it, once, under the bounds
     (a cross-reference or object stream of a broken file): a stream past the stream bound, or an
@@ -356,4 +411,9 @@ def check(stream: Any, guard: Guard) -> None:
     if last < 0:
         return
     with contextlib.suppress(Damaged):  # playa decodes it and fails as it does
-        _decode_prefix(stream, filters, last, guard, LZW_TABLE_ENTRIES)
+        try:
+            _decode_prefix(stream, filters, last, _cap(guard), LZW_TABLE_ENTRIES)
+        except Over:
+            too_large(guard)
+        except Unaddressable as exc:
+            guard.trip(DamagedPDFError(str(exc), path=guard.path))
