@@ -271,8 +271,8 @@ def run_batch_route(folder: Path, work: Path, kills: int, timeout: float, seed: 
     killed = 0
     for round_ in range(kills + 1):
         proc = _wrapped(command(out) + (["--resume"] if round_ else []))
-        if round_ < kills:
-            time.sleep(rng.uniform(2, 8))
+        if round_ < kills:  # at a random moment of the uninterrupted run's duration
+            time.sleep(rng.uniform(0.1, 0.8) * seconds)
             if proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGKILL)
                 killed += 1

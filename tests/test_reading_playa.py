@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zlib
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -21,7 +22,7 @@ from answer_parser.errors import (
     TooLargeError,
     UnreadableFileError,
 )
-from answer_parser.pdf import playa_page, playa_reader, reading, records
+from answer_parser.pdf import playa_fonts, playa_page, playa_reader, reading, records
 from answer_parser.pdf.settings import ReadingSettings
 from answer_parser.settings import Settings
 from conftest import FIXTURES, tiny_pdf
@@ -259,7 +260,7 @@ def test_codes_a_tounicode_map_lacks_are_cid_names_as_in_pdfminer() -> None:
 
     empty = ToUnicodeMap()
     empty.code_lengths, empty.code_space = [2], [(b"\x00\x00", b"\xff\xff")]
-    assert list(playa_page._miner_decode(empty, b"\x00\x17\x00\x3c")) == ["", ""]
+    assert list(playa_fonts._miner_decode(empty, b"\x00\x17\x00\x3c")) == ["", ""]
     assert list(empty.decode(b"\x00\x17")) == ["\x17"]  # playa's own decoding, which this replaces
 
 
@@ -295,3 +296,45 @@ def test_text_without_a_place_is_unplaceable_not_a_scan() -> None:
 
     with pytest.raises(UnplaceableTextError):
         playa_reader.read_pdf(hostile_files.singular_transform())
+
+
+def _broken_catalog_row() -> bytes:
+    """A good answer whose cross-reference row for the catalog holds a letter: playa refuses the
+    table, pdfminer rebuilds it from the objects."""
+    import hostile_files as hostile
+
+    data = hostile.answer_pdf()
+    at = data.index(b"xref")
+    rows = data[at:].split(b"\n")
+    rows[3] = b"00000x" + rows[3][6:]  # rows: xref, 0 6, object 0, object 1 (the catalog)
+    return data[:at] + b"\n".join(rows)
+
+
+def test_what_playa_cannot_read_pdfplumber_reads_again() -> None:
+    from answer_parser import parse
+
+    data = _broken_catalog_row()
+    with pytest.raises(DamagedPDFError):
+        parse(data, settings=Settings(reader="playa", fallback=False))
+    assert parse(data, settings=Settings(reader="playa")).kind == "answer"
+    assert parse(io.BytesIO(data)).kind == "answer"  # a file object, read again from its start
+    stream = io.BytesIO(b"xx" + data)
+    stream.read(2)
+    assert parse(stream).kind == "answer"  # from where it stood, not from the start
+
+
+def test_no_fallback_for_a_file_that_cannot_seek_back() -> None:
+    from answer_parser import parse
+
+    class Pipe(io.RawIOBase):
+        def __init__(self, data: bytes) -> None:
+            self.inner = io.BytesIO(data)
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, b: Any) -> int:
+            return self.inner.readinto(b)
+
+    with pytest.raises(DamagedPDFError):
+        parse(Pipe(_broken_catalog_row()))

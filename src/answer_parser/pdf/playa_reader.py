@@ -27,7 +27,8 @@ from typing import Any
 
 from ..errors import AnswerParserError, TooLargeError
 from . import guards, rotation, streams
-from .playa_page import PageObjects, collect, hyperlinks, miner_font
+from .playa_fonts import miner_font
+from .playa_page import PageObjects, collect, hyperlinks
 from .reading import _classify, check_header, check_text, contents_broken, read_bytes
 from .records import Link, PageData, PdfData, Source
 from .rulings import page_rulings
