@@ -262,6 +262,17 @@ def long_path(segments: int = 5 * 10**6, form: bool = False) -> bytes:
     )
 
 
+def self_drawing_form() -> bytes:
+    """A good answer whose page draws a form XObject that draws itself (a cycle of `Do`)."""
+    xobject = b" /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /XObject << /X1 6 0 R >> >>"
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /XObject << /X1 6 0 R >> /Font << /F1 5 0 R >> >> >>"
+    )
+    form = stream(b"0 0 m 1 1 l S /X1 Do", extra=xobject)
+    return page_pdf(b"/X1 Do\n" + text_ops(), more={3: page, 6: form})
+
+
 def _runlength_literal(data: bytes) -> bytes:
     return b"".join(bytes([len(c) - 1]) + c for c in (data[i : i + 128] for i in range(0, len(data), 128)))
 
@@ -404,5 +415,6 @@ def all_hostile() -> dict[str, bytes]:
             objstm_bomb_without_xref=objstm_bomb_without_xref(),
             long_path=long_path(),
             long_path_in_form=long_path(form=True),
+            self_drawing_form=self_drawing_form(),
         )
     return HOSTILE

@@ -244,6 +244,13 @@ def test_lzw_table_that_never_clears_is_read_in_one_pass() -> None:
     assert result["seconds"] < 30, result
 
 
+@pytest.mark.parametrize("reader", ["playa", "pdfplumber"])
+def test_a_form_that_draws_itself_is_drawn_once(reader: str) -> None:
+    doc = answer_parser.parse(hostile.self_drawing_form(), settings=Settings(reader=reader, fallback=False))
+    assert doc.answer is not None
+    assert [item.text for item in doc.answer.items] == [hostile.ANSWER_LINES[-1]]
+
+
 def test_stream_bound_is_settable() -> None:
     data = hostile.page_pdf(hostile.text_ops() + b" " * (3 << 20))
     assert answer_parser.parse(data).kind == "answer"

@@ -32,6 +32,7 @@ class PageObjects:
         self.max_objects = max_objects  # ReadingSettings.max_page_objects, as the guards bound it
         self.max_content_mb = max_content_mb  # ReadingSettings.max_page_content_mb
         self.content = 0  # bytes of content streams taken so far (the page's and its forms')
+        self.drawing: set[int] = set()  # the forms being drawn (a form inside a form ...)
         rotate: Any = resolve_all(page.attrs.get("Rotate", 0))
         self.rotation = int(rotate or 0) % 360
         x0, y0, x1, y1 = _normalize_box(resolve_all(page.attrs.get("MediaBox")), self.rotation)
@@ -103,8 +104,13 @@ def collect(objects: Iterable[Any], target: PageObjects) -> None:
                 _path_item(item, target)
                 target.check_count()
         elif isinstance(obj, XObjectObject):
+            form = id(obj.stream)
+            if form in target.drawing:  # a form that draws itself: drawn once, not without end
+                continue
             target.take_content(obj.stream)
+            target.drawing.add(form)
             collect(obj, target)
+            target.drawing.discard(form)
             continue
         else:  # images and marked content: nothing to copy
             continue
