@@ -1,7 +1,7 @@
 """Hostile input through every route: `parse()`, `answer-parser parse`, `answer-parser batch`
 (with kills and `--resume`), and pdfplumber beside them.
 
-    python benchmarks/hostile.py [--mutants 240] [--seed 17] [--hang 90] [--kills 3]
+    python benchmarks/hostile.py [--mutants 240] [--seed 17] [--hang 90] [--kills 3] [--reader playa]
 
 Builds a temporary folder of mutants of the fixtures (byte flips, truncations, dropped objects,
 zeroed ranges, swapped digits; deterministic for a seed) and of every hostile file of
@@ -271,8 +271,8 @@ def run_batch_route(folder: Path, work: Path, kills: int, timeout: float, seed: 
     killed = 0
     for round_ in range(kills + 1):
         proc = _wrapped(command(out) + (["--resume"] if round_ else []))
-        if round_ < kills:
-            time.sleep(rng.uniform(2, 8))
+        if round_ < kills:  # at a random moment of the uninterrupted run's duration
+            time.sleep(rng.uniform(0.1, 0.8) * seconds)
             if proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGKILL)
                 killed += 1
@@ -323,13 +323,19 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=60.0, help="parse's own time bound per file")
     ap.add_argument("--kills", type=int, default=3)
     ap.add_argument("--routes", nargs="+", default=["parse", "pdfplumber", "cli", "batch"])
+    ap.add_argument(
+        "--reader", choices=["playa", "pdfplumber"], help="the reader of every route (default: the library's)"
+    )
     args = ap.parse_args()
+    if args.reader:  # every child reads with it ($ANSWER_PARSER_READER)
+        ENV["ANSWER_PARSER_READER"] = args.reader
     work = Path(tempfile.mkdtemp(prefix="hostile-"))
     folder = work / "in"
     folder.mkdir()
     try:
         paths, kinds = build(folder, args.mutants, args.seed)
         print(f"{len(paths)} files ({Counter(kinds.values())}) in {folder}", file=sys.stderr)
+        print(f"reader: {ENV.get('ANSWER_PARSER_READER') or 'the default'}")
         rows = []
         details: dict[str, Counter[str]] = {}
         for route in ("parse", "pdfplumber"):

@@ -6,8 +6,9 @@ Documents: as benchmarks/perf.py (fixtures/*.pdf and ../shared/corpus/nl; `--qui
 fixtures and 10 corpus PDFs). Per document, in a fresh process:
 
 - floor: pdfplumber opens the PDF and reads `page.chars` of every page (perf.py's floor);
-- pdfplumber: the parse from the pdfplumber reader's records (`reading.read_pdf`);
-- playa: the parse from the playa reader's records (`pdf.playa_reader.read_pdf`), one process;
+- pdfplumber: `answer_parser.parse` with the pdfplumber reader (`reader="pdfplumber"`), its
+  reading guards included (watchdog thread, stream bounds);
+- playa: the same with the playa reader (the default), one process;
 - playa x2: the same with pages read by 2 processes (`workers=2`; documents of 16 pages or more);
   its time is wall time (the readers' CPU is spent in child processes), compared with the floor's
   wall time of the same run;
@@ -52,13 +53,10 @@ def _maxrss_mb() -> float:
 
 
 def parse_with(path: str, reader: str, workers: int = 1) -> Any:
-    from answer_parser.pdf import playa_reader
-    from answer_parser.pdf.reading import read_pdf
-    from answer_parser.pipeline import document_from_pdf
+    """`answer_parser.parse` with that reader: the whole parse, its reading guards included."""
+    from answer_parser import Settings, parse
 
-    if reader == "playa":
-        return document_from_pdf(playa_reader.read_pdf(path, workers=workers))
-    return document_from_pdf(read_pdf(path))
+    return parse(path, settings=Settings(reader=reader, read_workers=workers))
 
 
 def _camelot(path: str) -> None:

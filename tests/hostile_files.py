@@ -181,6 +181,136 @@ def tiny_characters(count: int = 10**6) -> bytes:
     return page_pdf(zlib.compress(content, 9), filters=1)
 
 
+def _filtered_stream(data: bytes, filters: bytes, extra: bytes = b"") -> bytes:
+    """A stream object's body with the given /Filter (already applied to `data`)."""
+    return b"<< /Length %d /Filter %s%s >>\nstream\n" % (len(data), filters, extra) + data + b"\nendstream"
+
+
+def _filtered_page(content: bytes, filters: bytes) -> bytes:
+    return page_pdf(text_ops(), more={4: _filtered_stream(content, filters)})
+
+
+def lzw_pack(codes: Sequence[int]) -> bytes:
+    """LZW codes packed as PDF's LZWDecode reads them: 9 bits after a clear (256), one more bit
+    as the code table reaches 511, 1023 and 2047 entries (early change)."""
+    out = bytearray()
+    acc = bits = 0
+    width, table, first = 9, 258, True
+    for code in codes:
+        acc = (acc << width) | code
+        bits += width
+        while bits >= 8:
+            bits -= 8
+            out.append((acc >> bits) & 0xFF)
+        acc &= (1 << bits) - 1
+        if code == 256:
+            width, table, first = 9, 258, True
+        elif code != 257 and first:
+            first = False
+        elif code != 257:
+            table += 1
+            width = {511: 10, 1023: 11, 2047: 12}.get(table, width)
+    if bits:
+        out.append((acc << (8 - bits)) & 0xFF)
+    return bytes(out)
+
+
+def lzw_bomb(size: int = 1 << 30) -> bytes:
+    """A page whose content stream is LZW that decodes to about `size` spaces: each table of
+    4,096 entries spells runs of 1 to 3,838 spaces (7 MB from 5.7 KB of codes), then a clear."""
+    segment = [256, 32, *range(258, 4096)]
+    per_segment = 3838 * 3839 // 2
+    return _filtered_page(lzw_pack(segment * (size // per_segment + 1)), b"/LZWDecode")
+
+
+def lzw_unbounded_table(spaces: int = 600_000) -> bytes:
+    """A good answer whose LZW content stream is one byte a code after `spaces` spaces and never
+    clears its table, which so grows past the 4,096 entries 12-bit codes can address (a
+    decoder that copies its table for every code takes hours)."""
+    content = b" " * spaces + text_ops()
+    return _filtered_page(lzw_pack([256, *content]), b"/LZWDecode")
+
+
+def runlength_bomb(size: int = 1 << 30) -> bytes:
+    """A page whose content stream is Flate, then RunLength: 16 KB that inflate to 16 MB of runs
+    of 128 spaces, `size` bytes in all."""
+    runs = zlib.compress(b"\x81 " * (size // 128) + b"\x80", 9)
+    return _filtered_page(runs, b"[/FlateDecode /RunLengthDecode]")
+
+
+def one_string(count: int = 2 * 10**6) -> bytes:
+    """A page of one text string of `count` 1 pt characters (a few kilobytes deflated)."""
+    content = b"BT /F1 1 Tf 10 800 Td (" + b"a" * count + b") Tj ET\n" + text_ops()
+    return page_pdf(zlib.compress(content, 9), filters=1)
+
+
+def long_path(segments: int = 5 * 10**6, form: bool = False) -> bytes:
+    """A page that strokes one path of `segments` line segments (60 MB of operators from 120 KB
+    of deflate), on the page itself or in a form XObject it draws."""
+    path = b"1 w " + b"0 0 m 1 1 l " * (segments // 2) + b"S\n"
+    if not form:
+        return page_pdf(zlib.compress(path + text_ops(), 9), filters=1)
+    xobject = b" /Type /XObject /Subtype /Form /BBox [0 0 595 842]"
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /XObject << /X1 6 0 R >> /Font << /F1 5 0 R >> >> >>"
+    )
+    return page_pdf(
+        zlib.compress(b"/X1 Do\n" + text_ops(), 9),
+        filters=1,
+        more={3: page, 6: stream(zlib.compress(path, 9), extra=xobject, filters=1)},
+    )
+
+
+def self_drawing_form() -> bytes:
+    """A good answer whose page draws a form XObject that draws itself (a cycle of `Do`)."""
+    xobject = b" /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /XObject << /X1 6 0 R >> >>"
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /XObject << /X1 6 0 R >> /Font << /F1 5 0 R >> >> >>"
+    )
+    form = stream(b"0 0 m 1 1 l S /X1 Do", extra=xobject)
+    return page_pdf(b"/X1 Do\n" + text_ops(), more={3: page, 6: form})
+
+
+def _runlength_literal(data: bytes) -> bytes:
+    return b"".join(bytes([len(c) - 1]) + c for c in (data[i : i + 128] for i in range(0, len(data), 128)))
+
+
+def xref_stream_bomb(size: int = 1 << 30) -> bytes:
+    """A good answer whose cross-reference stream (Flate, then RunLength) holds its rows, then
+    `size` bytes of zeros."""
+    head = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >>"
+        b" /Contents 4 0 R >>",
+        4: stream(text_ops()),
+        5: _FONT,
+    }
+    for number, body in objects.items():
+        offsets.append(len(head))
+        head += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(head)
+    rows = b"\x00" + b"\x00" * 4 + b"\xff\xff"
+    rows += b"".join(b"\x01" + o.to_bytes(4, "big") + b"\x00\x00" for o in [*offsets, xref])
+    data = zlib.compress(_runlength_literal(rows) + b"\x81\x00" * (size // 128) + b"\x80", 9)
+    extra = b" /Type /XRef /Size 7 /W [1 4 2] /Root 1 0 R"
+    head += b"6 0 obj\n" + _filtered_stream(data, b"[/FlateDecode /RunLengthDecode]", extra) + b"\nendobj\n"
+    return bytes(head + b"startxref\n%d\n%%%%EOF\n" % xref)
+
+
+def objstm_bomb_without_xref(size: int = 1 << 30) -> bytes:
+    """A good answer without a cross-reference table (a reader rebuilds it from the objects),
+    beside an object stream (Flate, then RunLength) of `size` bytes."""
+    data = zlib.compress(_runlength_literal(b"7 0 42 ") + b"\x81 " * (size // 128) + b"\x80", 9)
+    extra = b" /Type /ObjStm /N 1 /First 5"
+    whole = page_pdf(text_ops(), more={6: _filtered_stream(data, b"[/FlateDecode /RunLengthDecode]", extra)})
+    return whole[: whole.index(b"\nxref\n") + 1] + b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
+
+
 # -- structure -----------------------------------------------------------------------------------
 
 
@@ -277,5 +407,14 @@ def all_hostile() -> dict[str, bytes]:
             junk_before_header=junk_before_header(),
             nested_array=nested_array(),
             image_only=image_only(),
+            lzw_bomb=lzw_bomb(),
+            lzw_unbounded_table=lzw_unbounded_table(),
+            runlength_bomb=runlength_bomb(),
+            one_string=one_string(),
+            xref_stream_bomb=xref_stream_bomb(),
+            objstm_bomb_without_xref=objstm_bomb_without_xref(),
+            long_path=long_path(),
+            long_path_in_form=long_path(form=True),
+            self_drawing_form=self_drawing_form(),
         )
     return HOSTILE

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zlib
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -21,7 +22,7 @@ from answer_parser.errors import (
     TooLargeError,
     UnreadableFileError,
 )
-from answer_parser.pdf import playa_page, playa_reader, reading, records
+from answer_parser.pdf import playa_fonts, playa_page, playa_reader, reading, records
 from answer_parser.pdf.settings import ReadingSettings
 from answer_parser.settings import Settings
 from conftest import FIXTURES, tiny_pdf
@@ -32,7 +33,7 @@ TOLERANCE = 1e-6  # points: the readers compute the same boxes in a different or
 def assert_same_records(a: records.PdfData, b: records.PdfData) -> None:
     assert (a.path, a.sha256, a.producer, len(a.pages)) == (b.path, b.sha256, b.producer, len(b.pages))
     for pa, pb in zip(a.pages, b.pages, strict=True):
-        assert (pa.number, pa.width, pa.height) == (pb.number, pb.width, pb.height)
+        assert (pa.number, pa.width, pa.height, pa.rotation) == (pb.number, pb.width, pb.height, pb.rotation)
         for kind in ("words", "edges", "fills", "links"):
             left, right = getattr(pa, kind), getattr(pb, kind)
             assert len(left) == len(right), f"page {pa.number}: {len(left)} vs {len(right)} {kind}"
@@ -55,6 +56,7 @@ def assert_same_records(a: records.PdfData, b: records.PdfData) -> None:
         "tbl_grid_paths_rl",  # rules drawn as polylines (curves)
         "tbl_shaded_header_grid",  # filled rectangles
         "tbl_white_rects",  # white rectangles that are no rules
+        "tbl_rotated_rl",  # a table drawn turned a quarter: read upright, the turn recorded
     ],
 )
 def test_fixture_records_match_the_pdfplumber_reader(name: str) -> None:
@@ -243,10 +245,12 @@ def test_the_reader_setting_picks_the_reader(monkeypatch: pytest.MonkeyPatch) ->
     assert to_dict(by_playa) == to_dict(parse(path, settings=Settings(reader="pdfplumber")))
     with pytest.raises(ValueError):
         ReadingSettings(reader="pdfminer")
-    monkeypatch.setenv(READER_VARIABLE, "playa")
-    assert default_reader() == "playa"
-    monkeypatch.setenv(READER_VARIABLE, "")
+    monkeypatch.setenv(READER_VARIABLE, "pdfplumber")
     assert default_reader() == "pdfplumber"
+    monkeypatch.setenv(READER_VARIABLE, "")
+    assert default_reader() == "playa"  # the default
+    monkeypatch.delenv(READER_VARIABLE)
+    assert default_reader() == "playa"
 
 
 def test_codes_a_tounicode_map_lacks_are_cid_names_as_in_pdfminer() -> None:
@@ -256,7 +260,7 @@ def test_codes_a_tounicode_map_lacks_are_cid_names_as_in_pdfminer() -> None:
 
     empty = ToUnicodeMap()
     empty.code_lengths, empty.code_space = [2], [(b"\x00\x00", b"\xff\xff")]
-    assert list(playa_page._miner_decode(empty, b"\x00\x17\x00\x3c")) == ["", ""]
+    assert list(playa_fonts._miner_decode(empty, b"\x00\x17\x00\x3c")) == ["", ""]
     assert list(empty.decode(b"\x00\x17")) == ["\x17"]  # playa's own decoding, which this replaces
 
 
@@ -292,3 +296,45 @@ def test_text_without_a_place_is_unplaceable_not_a_scan() -> None:
 
     with pytest.raises(UnplaceableTextError):
         playa_reader.read_pdf(hostile_files.singular_transform())
+
+
+def _broken_catalog_row() -> bytes:
+    """A good answer whose cross-reference row for the catalog holds a letter: playa refuses the
+    table, pdfminer rebuilds it from the objects."""
+    import hostile_files as hostile
+
+    data = hostile.answer_pdf()
+    at = data.index(b"xref")
+    rows = data[at:].split(b"\n")
+    rows[3] = b"00000x" + rows[3][6:]  # rows: xref, 0 6, object 0, object 1 (the catalog)
+    return data[:at] + b"\n".join(rows)
+
+
+def test_what_playa_cannot_read_pdfplumber_reads_again() -> None:
+    from answer_parser import parse
+
+    data = _broken_catalog_row()
+    with pytest.raises(DamagedPDFError):
+        parse(data, settings=Settings(reader="playa", fallback=False))
+    assert parse(data, settings=Settings(reader="playa")).kind == "answer"
+    assert parse(io.BytesIO(data)).kind == "answer"  # a file object, read again from its start
+    stream = io.BytesIO(b"xx" + data)
+    stream.read(2)
+    assert parse(stream).kind == "answer"  # from where it stood, not from the start
+
+
+def test_no_fallback_for_a_file_that_cannot_seek_back() -> None:
+    from answer_parser import parse
+
+    class Pipe(io.RawIOBase):
+        def __init__(self, data: bytes) -> None:
+            self.inner = io.BytesIO(data)
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, b: Any) -> int:
+            return self.inner.readinto(b)
+
+    with pytest.raises(DamagedPDFError):
+        parse(Pipe(_broken_catalog_row()))

@@ -1,23 +1,26 @@
 """Reading guards: no input may hang `parse()` or make it take gigabytes.
 
-pdfminer trusts its input. A 700-byte file whose page /Contents is a reference cycle loops in
-`resolve1` for ever; a 1 MB Flate stream inflates to 2 GB; a page of a million 1-pt characters
-builds a million layout objects. The guards put bounds around one parse:
+PDF libraries trust their input. A 700-byte file whose page /Contents is a reference cycle loops
+pdfminer's `resolve1` for ever; a 1 MB Flate stream inflates to 2 GB; a page of a million 1-pt
+characters builds a million layout objects. The guards put bounds around one parse, whichever
+reader reads it:
 
 - `guarded(limits)`: a context for one parse. Inside it
 
-  * an indirect reference that leads back to itself raises `DamagedPDFError` (pdfminer's
-    `PDFObjRef.resolve` follows a chain of references with a seen-set);
-  * no stream inflates to more than `max_stream_mb` (pdfminer's Flate decoding goes through a
-    bounded `zlib.decompressobj`; other filters are checked after decoding): `TooLargeError`;
-  * no page adds more than `max_page_objects` layout objects (characters, rules, images):
-    `TooLargeError`;
+  * no stream decodes to more than `max_stream_mb` (`TooLargeError`): Flate inflation is bounded
+    in zlib itself for both readers; LZW and RunLength are decoded in one bounded pass, before
+    playa sees them and in place of pdfminer's decoders (`pdf.streams`);
+  * pdfminer (the pdfplumber reader, hooked by `install_pdfminer`): an indirect reference that
+    leads back to itself raises `DamagedPDFError` (`PDFObjRef.resolve` follows a chain of
+    references with a seen-set), and no page adds more than `max_page_objects` layout objects
+    (characters, rules, images): `TooLargeError` (the playa reader counts its own objects);
   * a watchdog thread ends the parse after `timeout` seconds (`ParseTimeoutError`, code
     `timeout`) or when the process's resident memory has grown by more than `max_memory_mb`
     (`TooLargeError`, code `too_large`): the same codes as the batch's limits;
-  * pdfminer's (and pdfplumber's) log records go to the `answer_parser.pdf` logger at DEBUG level, formatted
-    safely (pdfminer formats deeply nested objects with `%r`, which raises RecursionError inside
-    the logging call), instead of reaching standard error through logging's last resort.
+  * pdfminer's, pdfplumber's and playa's log records go to the `answer_parser.pdf` logger at
+    DEBUG level, formatted safely (they format deeply nested objects with `%r`, which raises
+    RecursionError inside the logging call), instead of reaching standard error through
+    logging's last resort or an application's handler.
 
 - `open_source(path, limits)`: the bytes of a file, refusing FIFOs, devices and folders before
   anything is read (`NotARegularFileError`, code `unreadable`) and files larger than
@@ -25,12 +28,12 @@ builds a million layout objects. The guards put bounds around one parse:
 
 - `find_header(data)`: where `%PDF-` starts, looked for in the first `HEADER_SEARCH_BYTES`.
 
-The pdfminer hooks are installed once, on first use, and do nothing outside `guarded` (another
-user of pdfminer in the same process sees pdfminer's own behaviour). The watchdog interrupts the
+The hooks are installed once, on first use, and do nothing outside `guarded` (another user of
+pdfminer or zlib in the same process sees their own behaviour). The watchdog interrupts the
 parsing thread with `PyThreadState_SetAsyncExc`, which works in any thread (unlike SIGALRM) and
 never touches a signal handler the caller or the batch has installed. Like a signal handler it
-acts between Python bytecodes: a long call in C is interrupted when it returns; the stream bound
-keeps the long C calls (inflation) short.
+acts between Python bytecodes: a long call in C (or in playa's compiled code) is interrupted when
+it returns to Python; the stream bounds keep those calls short.
 """
 
 from __future__ import annotations
@@ -43,7 +46,6 @@ import os
 import reprlib
 import stat
 import threading
-import zlib
 from collections.abc import Iterator
 from typing import Any, NoReturn
 
@@ -58,6 +60,7 @@ from ..errors import (
     TooLargeError,
     UnreadableFileError,
 )
+from . import streams
 from .settings import ReadingSettings
 from .watchdog import Deadline, OverMemory, Watchdog
 
@@ -107,6 +110,9 @@ class Limits:
     #: layout objects (characters, rules, images) one page may hold: the densest corpus page (a
     #: table of small print) holds about 25,000; four times that costs ~250 MB
     max_page_objects: int = attrs.field(default=100_000, validator=_positive)
+    #: MiB of content (page and form streams, decoded) one page may hold: the densest corpus page
+    #: holds 0.2 MB; a MiB of path operators costs ~50 MB and ~2 s to interpret
+    max_page_content_mb: int = attrs.field(default=8, validator=_positive)
     #: MiB a file may have: parliament PDFs are at most tens of MB; the whole file is read to memory
     max_file_mb: int = attrs.field(default=512, validator=_positive)
 
@@ -121,6 +127,7 @@ def limits_of(settings: ReadingSettings) -> Limits:
         max_memory_mb=settings.max_memory_mb,
         max_stream_mb=settings.max_stream_mb,
         max_page_objects=settings.max_page_objects,
+        max_page_content_mb=settings.max_page_content_mb,
         max_file_mb=settings.max_file_mb,
     )
 
@@ -133,6 +140,9 @@ class _Tripped(BaseException):
         super().__init__(error.message)
         self.error = error
 
+    def __reduce__(self) -> tuple[Any, ...]:  # raised in a worker reading pages in parallel
+        return (_Tripped, (self.error,))
+
 
 @attrs.define
 class Guard:
@@ -141,6 +151,7 @@ class Guard:
     limits: Limits
     path: str | None = None
     page_objects: int = 0
+    page_content: int = 0  # bytes of content streams interpreted on this page (pdfminer)
     tripped: AnswerParserError | None = None
 
     def trip(self, error: AnswerParserError) -> NoReturn:
@@ -150,8 +161,9 @@ class Guard:
         raise _Tripped(self.tripped)
 
     def new_page(self) -> None:
-        """Start counting the objects of the next page."""
+        """Start counting the objects and the content of the next page."""
         self.page_objects = 0
+        self.page_content = 0
 
     def check(self) -> None:
         """Raise the error of a guard that tripped but whose exception a library swallowed."""
@@ -170,75 +182,18 @@ def current() -> Guard | None:
 # -- pdfminer hooks ------------------------------------------------------------------------------
 
 
-class _BoundedZlib:
-    """Stands in for the `zlib` module inside pdfminer.pdftypes: inflation is bounded while a
-    guard is active, and exactly zlib's otherwise."""
-
-    error = zlib.error
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(zlib, name)
-
-    @staticmethod
-    def decompress(data: bytes, *args: Any, **kwargs: Any) -> bytes:
-        guard = _current.get()
-        if guard is None or args or kwargs:
-            return zlib.decompress(data, *args, **kwargs)
-        cap = guard.limits.max_stream_mb * MIB
-        d = zlib.decompressobj()
-        out = d.decompress(data, cap + 1)
-        if len(out) > cap:
-            _stream_too_large(guard)
-        if not d.eof:  # as zlib.decompress: pdfminer then tries its salvage path
-            raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
-        return out
-
-    @staticmethod
-    def decompressobj(*args: Any, **kwargs: Any) -> Any:
-        guard = _current.get()
-        inner = zlib.decompressobj(*args, **kwargs)
-        return inner if guard is None else _BoundedDecompressor(inner, guard)
-
-
-class _BoundedDecompressor:
-    """A zlib decompressor that trips its guard when its total output passes the stream bound
-    (pdfminer's salvage path feeds it one byte at a time)."""
-
-    def __init__(self, inner: Any, guard: Guard) -> None:
-        self.inner = inner
-        self.guard = guard
-        self.total = 0
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.inner, name)
-
-    def decompress(self, data: bytes, max_length: int = 0) -> bytes:
-        cap = self.guard.limits.max_stream_mb * MIB
-        room = cap + 1 - self.total
-        out: bytes = self.inner.decompress(data, room if max_length <= 0 else min(max_length, room))
-        self.total += len(out)
-        if self.total > cap:
-            _stream_too_large(self.guard)
-        return out
-
-
-def _stream_too_large(guard: Guard) -> NoReturn:
-    guard.trip(
-        TooLargeError(f"a stream inflates to more than {guard.limits.max_stream_mb} MiB", path=guard.path)
-    )
-
-
 _installed = False
 _install_lock = threading.Lock()
 
 
-def _install() -> None:
-    """Hook the guards into pdfminer (once per process)."""
+def install_pdfminer() -> None:
+    """Hook the guards into pdfminer (once per process; the pdfplumber reader calls it before it
+    opens a PDF, so that a process reading with playa only never imports pdfminer's layout)."""
     global _installed
     with _install_lock:
         if _installed:
             return
-        from pdfminer import layout, pdftypes
+        from pdfminer import layout, pdfinterp, pdftypes
 
         original_resolve = pdftypes.PDFObjRef.resolve
 
@@ -272,7 +227,7 @@ def _install() -> None:
                 and len(self.data) > guard.limits.max_stream_mb * MIB
             ):
                 self.data = b""  # LZW or run-length output: give the memory back first
-                _stream_too_large(guard)
+                streams.too_large(guard)
 
         def add(self: layout.LTContainer[Any], obj: Any) -> None:
             self._objs.append(obj)
@@ -287,9 +242,27 @@ def _install() -> None:
                         )
                     )
 
+        streams.hook_pdfminer(pdftypes)
+        original_render = pdfinterp.PDFPageInterpreter.render_contents
+
+        def render_contents(self: Any, resources: Any, contents: Any, *args: Any, **kwargs: Any) -> None:
+            guard = _current.get()
+            if guard is not None:  # a page's streams and each form it draws: charged before interpreting
+                for stream in contents:
+                    data = pdftypes.stream_value(stream).get_data()  # decoded once, kept by pdfminer
+                    guard.page_content += len(data) if data is not None else 0
+                if guard.page_content > guard.limits.max_page_content_mb * MIB:
+                    guard.trip(
+                        TooLargeError(
+                            f"a page holds more than {guard.limits.max_page_content_mb} MiB of content",
+                            path=guard.path,
+                        )
+                    )
+            original_render(self, resources, contents, *args, **kwargs)
+
+        setattr(pdfinterp.PDFPageInterpreter, "render_contents", render_contents)  # noqa: B010
         pdftypes.PDFObjRef.resolve = resolve  # type: ignore[method-assign]
         pdftypes.PDFStream.decode = decode  # type: ignore[method-assign]
-        setattr(pdftypes, "zlib", _BoundedZlib())  # noqa: B010 - the module pdfminer calls
         layout.LTLayoutContainer.add = add  # type: ignore[method-assign]
         _installed = True
 
@@ -322,7 +295,7 @@ class _Forward(logging.Handler):
 
 
 #: the libraries whose log records a guarded parse re-logs (pdfplumber warns about metadata)
-ROUTED_LOGGERS = ("pdfminer", "pdfplumber")
+ROUTED_LOGGERS = ("pdfminer", "pdfplumber", "playa")
 _forward = _Forward()
 _routing = 0
 _routing_lock = threading.Lock()
@@ -363,7 +336,7 @@ def guarded(limits: Limits = DEFAULT_LIMITS, path: str | None = None) -> Iterato
     if outer is not None:
         yield outer
         return
-    _install()
+    streams.install(current)
     guard = Guard(limits, path)
     token = _current.set(guard)
     watchdog = (
@@ -386,6 +359,8 @@ def guarded(limits: Limits = DEFAULT_LIMITS, path: str | None = None) -> Iterato
         # traceback holds every frame of the parse, and so its memory) has been let go.
         except _Tripped as exc:
             error = exc.error
+            if error.path is None:  # an error that crossed from a page-reading worker
+                error.path = path
         except Deadline:
             error = ParseTimeoutError(f"parsing took longer than {limits.timeout:g} s", path=path)
         except OverMemory:

@@ -66,7 +66,11 @@ def lift_marks(chars: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     base: dict[str, Any] | None = None
     for i, c in enumerate(out):
         text = c.get("text", "")
-        if base is not None and (_is_mark_after(c, base) or _continues_mark(c, out[i - 1], base)):
+        if (
+            base is not None
+            and text in _DIGITS  # what both tests ask first: most characters stop here
+            and (_is_mark_after(c, base) or _continues_mark(c, out[i - 1], base))
+        ):
             out[i] = {
                 **c,
                 "text": text.translate(_TO_SUPERSCRIPT),

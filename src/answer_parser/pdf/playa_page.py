@@ -6,97 +6,33 @@ pdfplumber reader's own functions.
 Where playa and pdfminer place a glyph differently, pdfminer's placement is reproduced here, so
 that the words come out the same:
 
-- descent: pdfminer takes the font descriptor's /Descent (0 when absent); playa falls back to
-  -120/1000 or to the font's bounding box (`miner_descent`);
-- missing width: a simple font without /MissingWidth advances 0 in pdfminer, 1000/1000 in playa
-  (`miner_font`, applied to every font playa loads);
 - character spacing: pdfminer adds Tc between the glyphs of a string, not after its last one
   (`CharSpacing`);
-- a glyph without a Unicode mapping is `(cid:N)` in pdfminer, empty in playa (`miner_text`), or
-  the character numbered as the code in a CID font without any map (`unicode_unknown`).
+- descent, missing widths, unmapped glyphs: pdfminer's measurement of the fonts
+  (`pdf.playa_fonts`).
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from . import streams
+from .playa_fonts import miner_descent, miner_text, unicode_unknown
 
-def miner_font(font: Any) -> Any:
-    """The font measured and mapped to Unicode as pdfminer does it.
-
-    A simple font without /MissingWidth: pdfminer advances 0 for a glyph without a width (the Euro
-    sign of a standard 14 font), playa 1000/1000 of the size. A code its ToUnicode map lacks: see
-    `_miner_decode`. A CID font without /ToUnicode: playa
-    builds the map from the embedded TrueType program's cmap whatever the character collection;
-    pdfminer does so only for Adobe-Identity and Adobe-UCS and only when its own reading of the
-    cmap finds one (`_miner_ttf_map`), else it takes the collection's predefined map or none.
-    """
-    from playa.font import CIDFont, SimpleFont
-
-    if getattr(font, "_miner", False):
-        return font  # a font playa had loaded before
-    font._miner = True
-    if isinstance(font, SimpleFont) and "MissingWidth" not in font.descriptor:
-        font.default_width = 0
-    if (
-        isinstance(font, CIDFont)
-        and font.tounicode is not None
-        and getattr(font, "fontfile", None)
-        and (font.cidcoding not in ("Adobe-Identity", "Adobe-UCS") or not _miner_ttf_map(font))
-    ):
-        from playa.cmapdb import get_unicode_map
-
-        font.tounicode = None
-        try:
-            font.unicode_map = get_unicode_map(font.cidcoding, font.cmap.is_vertical())
-        except KeyError:
-            font.unicode_map = None
-    if getattr(font, "tounicode", None) is not None:
-        font.tounicode.decode = functools.partial(_miner_decode, font.tounicode)
-    return font
-
-
-def _miner_decode(tounicode: Any, code: bytes) -> Iterator[str]:
-    """playa's `ToUnicodeMap.decode`, except that a code the map lacks gives "" (then `miner_text`
-    gives pdfminer's text: the encoding's character of a simple font, else `(cid:N)`) where playa
-    gives the character numbered as the code."""
-    idx = 0
-    while idx < len(code):
-        for codelen, (start, end) in zip(tounicode.code_lengths, tounicode.code_space, strict=False):
-            substr = code[idx : idx + codelen]
-            if start <= substr <= end:
-                yield tounicode.bytes2unicode.get(substr, "")
-                idx += codelen
-                break
-        else:
-            yield chr(code[idx])
-            idx += 1
-
-
-def _miner_ttf_map(font: Any) -> bool:
-    """Whether pdfminer finds a Unicode map in the font's embedded TrueType program."""
-    import io
-
-    from pdfminer.pdffont import TrueTypeFont
-
-    try:
-        TrueTypeFont(font.basefont, io.BytesIO(font.fontfile.buffer)).create_unicode_map()
-    except TrueTypeFont.CMapNotFound:
-        return False
-    except Exception:  # pdfminer cannot read the program: playa's map stands
-        return True
-    return True
+MIB = 1 << 20
 
 
 class PageObjects:
     """The page in pdfplumber's terms: the objects as dictionaries in top-left coordinates."""
 
-    def __init__(self, page: Any, max_objects: int = 100_000) -> None:
+    def __init__(self, page: Any, max_objects: int = 100_000, max_content_mb: int = 8) -> None:
         from playa.pdftypes import resolve_all
 
         self.max_objects = max_objects  # ReadingSettings.max_page_objects, as the guards bound it
+        self.max_content_mb = max_content_mb  # ReadingSettings.max_page_content_mb
+        self.content = 0  # bytes of content streams taken so far (the page's and its forms')
+        self.drawing: set[int] = set()  # the forms being drawn (a form inside a form ...)
         rotate: Any = resolve_all(page.attrs.get("Rotate", 0))
         self.rotation = int(rotate or 0) % 360
         x0, y0, x1, y1 = _normalize_box(resolve_all(page.attrs.get("MediaBox")), self.rotation)
@@ -112,6 +48,28 @@ class PageObjects:
         self.lines: list[dict[str, Any]] = []
         self.rects: list[dict[str, Any]] = []
         self.curves: list[dict[str, Any]] = []
+
+    def room(self) -> int:
+        """How many more objects the page may hold."""
+        return self.max_objects - len(self.chars) - len(self.lines) - len(self.rects) - len(self.curves)
+
+    def check_count(self) -> None:
+        """Refuse a page past `max_objects` (`TooLargeError`)."""
+        if self.room() < 0:
+            from ..errors import TooLargeError
+
+            raise TooLargeError(f"a page holds more than {self.max_objects} objects")
+
+    def take_content(self, stream: Any) -> None:
+        """Decode a content stream of the page or of a form it draws before playa does, and
+        refuse the page past `max_content_mb` of content (`TooLargeError`): playa's compiled
+        interpreter holds a path whole before it can be counted (~50 MB a MiB of operators)."""
+        cap = self.max_content_mb * MIB
+        self.content += streams.content(stream, cap - self.content)
+        if self.content > cap:
+            from ..errors import TooLargeError
+
+            raise TooLargeError(f"a page holds more than {self.max_content_mb} MiB of content")
 
     def close(self) -> None:
         """Nothing to release (pdfplumber's pages are closed; `rotation.UprightPage` closes its page)."""
@@ -144,16 +102,19 @@ def collect(objects: Iterable[Any], target: PageObjects) -> None:
         elif isinstance(obj, PathObject):
             for item in process_path(obj):
                 _path_item(item, target)
+                target.check_count()
         elif isinstance(obj, XObjectObject):
+            form = id(obj.stream)
+            if form in target.drawing:  # a form that draws itself: drawn once, not without end
+                continue
+            target.take_content(obj.stream)
+            target.drawing.add(form)
             collect(obj, target)
+            target.drawing.discard(form)
             continue
         else:  # images and marked content: nothing to copy
             continue
-        count = len(target.chars) + len(target.lines) + len(target.rects) + len(target.curves)
-        if count > target.max_objects:
-            from ..errors import TooLargeError
-
-            raise TooLargeError(f"a page holds more than {target.max_objects} objects")
+        target.check_count()
 
 
 class CharSpacing:
@@ -250,6 +211,10 @@ def _glyphs(text: Any, target: PageObjects, spacing: CharSpacing) -> None:
     mb_x0 = target.mb_x0 + e
     append = target.chars.append
     need_charspace = False
+    # a glyph takes a byte or more: only a text object of more bytes than the page has room
+    # for objects is counted glyph by glyph (one string can hold a million glyphs)
+    last = len(target.chars) + target.room()
+    counted = sum(len(arg) for arg in text.args if isinstance(arg, bytes)) > target.room()
     for arg in text.args:
         if not isinstance(arg, bytes):
             x -= arg * dxscale
@@ -281,6 +246,8 @@ def _glyphs(text: Any, target: PageObjects, spacing: CharSpacing) -> None:
             if cid == 32 and wordspace:
                 x += wordspace
             need_charspace = True
+            if counted and len(target.chars) > last:
+                target.check_count()
     spacing.after(text)
     spacing.behind = spacing.offset[0] - x
 
@@ -322,6 +289,8 @@ def _glyphs_turned(text: Any, target: PageObjects, spacing: CharSpacing) -> None
     mb_x0 = target.mb_x0 + dx
     unmapped = unicode_unknown(font)
     for glyph in text:
+        if len(chars) % 1024 == 0:  # a turned string of a million glyphs is refused on its way
+            target.check_count()
         matrix = glyph.matrix
         if font.vertical:
             vdisp = font.vdisp(glyph.cid)
@@ -346,55 +315,6 @@ def _glyphs_turned(text: Any, target: PageObjects, spacing: CharSpacing) -> None
             }
         )
     spacing.after(text)
-
-
-def unicode_unknown(font: Any) -> bool:
-    """A CID font with neither a ToUnicode map nor a predefined Unicode map: playa takes each code
-    as the character of that number (control characters, mostly), pdfminer writes `(cid:N)`."""
-    return getattr(font, "tounicode", True) is None and getattr(font, "unicode_map", True) is None
-
-
-def miner_text(font: Any, cid: int) -> str:
-    """pdfminer's text for a glyph playa found none for: its encoding's character when a ToUnicode
-    map lacks the code, else `(cid:N)`."""
-    text = getattr(font, "_cid2unicode", {}).get(cid)
-    return text if isinstance(text, str) and text else f"(cid:{cid})"
-
-
-_descents: dict[int, tuple[Any, float]] = {}  # id(font) -> (font, descent): a document has few fonts
-
-
-def miner_descent(font: Any) -> float:
-    """The descent pdfminer places a character box with, in text space units (PDFFont.get_descent).
-
-    pdfminer: the descriptor's /Descent (0 when absent, made negative), times 1/1000; a Type 3
-    font: its /FontBBox bottom, times the FontMatrix's vertical scale; a TrueType font named as one
-    of the standard 14 takes that font's metrics, as pdfminer's TrueType font is a Type 1 font.
-    """
-    cached = _descents.get(id(font))
-    if cached is not None and cached[0] is font:
-        return cached[1]
-    from playa.font import TrueTypeFont, Type1Font, Type3Font
-    from playa.fontmetrics import FONT_METRICS
-    from playa.pdftypes import num_value
-
-    if isinstance(font, Type3Font):
-        _a, b, _c, d, _e, _f = font.matrix
-        descent = float(font.bbox[1]) * (b + d)
-    else:
-        descriptor = font.descriptor
-        basefont = getattr(font, "basefont", None)
-        if isinstance(font, Type1Font | TrueTypeFont) and basefont in FONT_METRICS:
-            descriptor = FONT_METRICS[basefont][0]
-        try:
-            value = float(num_value(descriptor.get("Descent", 0)))
-        except (TypeError, AttributeError):
-            value = 0.0
-        descent = -value * 0.001 if value > 0 else value * 0.001
-    if len(_descents) > 1000:
-        _descents.clear()
-    _descents[id(font)] = (font, descent)
-    return descent
 
 
 def _color(color: Any) -> tuple[Any, ...]:

@@ -16,6 +16,7 @@ order.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import math
@@ -24,16 +25,11 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from ..errors import (
-    AnswerParserError,
-    DamagedPDFError,
-    NoTextLayerError,
-    TooLargeError,
-    UnplaceableTextError,
-)
-from . import rotation
-from .playa_page import PageObjects, collect, hyperlinks, miner_font
-from .reading import _classify, check_header, read_bytes
+from ..errors import AnswerParserError, TooLargeError
+from . import guards, rotation, streams
+from .playa_fonts import miner_font
+from .playa_page import PageObjects, collect, hyperlinks
+from .reading import _classify, check_header, check_text, contents_broken, read_bytes
 from .records import Link, PageData, PdfData, Source
 from .rulings import page_rulings
 from .settings import DEFAULT_READING_SETTINGS, ReadingSettings
@@ -41,6 +37,8 @@ from .words import chars_to_words
 
 #: told (stage, done, total) as the pages are read, as `pipeline.Progress`
 Progress = Callable[[str, int, int], None]
+#: one page read: its records, its characters without a place, whether its /Contents is damaged
+Read = tuple[PageData, int, bool]
 
 # playa logs what it repairs (a truncated stream, a bad font) at WARNING: into the application's
 # logging if it has any, never to standard error through logging's last resort
@@ -82,21 +80,14 @@ def read_pdf(
                 read = _read_parallel(data, ranges, settings, min(workers, len(ranges)), progress)
             else:
                 read = tuple(_read_pages(pdf.pages, count, settings, progress))
-            pages = tuple(page for page, _ in read)
-            unplaced = sum(n for _, n in read)
+            pages = tuple(page for page, _, _ in read)
+            unplaced = sum(n for _, n, _ in read)
+            broken = [page.number for page, _, bad in read if bad]
     except AnswerParserError:
         raise
     except Exception as exc:  # playa raises many unrelated types for broken files
         raise _classify(exc, path) from exc
-    if not pages:
-        raise DamagedPDFError("the PDF has no pages", path=path)
-    if not any(p.words for p in pages) and unplaced:
-        raise UnplaceableTextError(
-            f"{unplaced} characters, all drawn under a singular transformation: text that has no place",
-            path=path,
-        )
-    if not any(p.words for p in pages):
-        raise NoTextLayerError("no page has a text layer (a scan without OCR?)", path=path)
+    check_text(pages, unplaced, broken, path)
     return PdfData(path=path, sha256=sha256, producer=producer, pages=pages)
 
 
@@ -122,16 +113,16 @@ def _init_worker(data: bytes) -> None:
     _worker_pdf = _open(data)
 
 
-def _read_range(pages: range, settings: ReadingSettings) -> tuple[tuple[PageData, int], ...]:
+def _read_range(pages: range, settings: ReadingSettings) -> tuple[Read, ...]:
     return tuple(_read_page(_worker_pdf.pages[i], settings) for i in pages)
 
 
 def _read_parallel(
     data: bytes, ranges: list[range], settings: ReadingSettings, workers: int, progress: Progress | None
-) -> tuple[tuple[PageData, int], ...]:
+) -> tuple[Read, ...]:
     # fork: the workers inherit the bytes and the imported modules instead of unpickling them
     context = multiprocessing.get_context("fork")
-    pages: list[tuple[PageData, int]] = []
+    pages: list[Read] = []
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(data,)) as pool:
         for part in pool.map(_read_range, ranges, [settings] * len(ranges)):
             pages.extend(part)
@@ -142,7 +133,7 @@ def _read_parallel(
 
 def _read_pages(
     pages: Iterable[Any], count: int, settings: ReadingSettings, progress: Progress | None
-) -> Iterator[tuple[PageData, int]]:
+) -> Iterator[Read]:
     for n, page in enumerate(pages, 1):
         yield _read_page(page, settings)
         if progress is not None:
@@ -153,10 +144,10 @@ def _read_pages(
 
 
 def _open(data: bytes) -> Any:
-    """playa's document over `data`, its fonts measured as pdfminer measures them (`_miner_font`)."""
-    import playa  # imported here: keeps `import answer_parser` light for CLI startup
-
-    pdf = playa.parse(data, space="page")
+    """playa's document over `data`, its fonts measured as pdfminer measures them (`_miner_font`),
+    its streams decoded under the stream bound (`_guarded_document`)."""
+    pdf = _guarded_document()(data, space="page")
+    pdf._ncpus = 1  # as playa.parse(data, max_workers=1): no playa worker pool
     load_font = pdf.get_font
 
     def get_font(objid: int = 0, spec: dict[str, Any] | None = None) -> Any:
@@ -164,6 +155,59 @@ def _open(data: bytes) -> Any:
 
     setattr(pdf, "get_font", get_font)  # noqa: B010 (mypy refuses assigning to a method)
     return pdf
+
+
+@functools.cache
+def _guarded_document() -> type[Any]:
+    """playa's `Document`, every stream it fetches passed to `streams.predecode` (its LZW and
+    RunLength filters decoded here, bounded) when a guarded parse runs. The cross-reference
+    streams playa reads and the object streams it decodes while rebuilding a broken
+    cross-reference table are not fetched: playa's constructors of those are wrapped (once per
+    process, in `playa.document`, which looks them up there) to `streams.check` them first."""
+    from playa import document  # imported here: keeps `import answer_parser` light for CLI startup
+    from playa.parser import IndirectObjectParser
+    from playa.pdftypes import ContentStream
+    from playa.xref import FIND_INDOBJR, LITERAL_OBJSTM, XRefFallback, XRefStream
+
+    def check_at(buffer: Any, pos: int, guard: guards.Guard, objstm_only: bool) -> None:
+        try:
+            _, obj = next(IndirectObjectParser(buffer, doc=None, pos=pos))
+        except Exception:  # not an object: playa reports it as it does
+            return
+        stream = obj.obj
+        if type(stream) is ContentStream and (not objstm_only or stream.get("Type") is LITERAL_OBJSTM):
+            streams.check(stream, guard)
+
+    def xref_stream(doc: Any = None, pos: int = 0, offset: int = 0) -> Any:
+        guard = guards.current()
+        if guard is not None and doc is not None:
+            check_at(doc.buffer, pos, guard, objstm_only=False)
+        return XRefStream(doc, pos=pos, offset=offset)
+
+    def xref_fallback(doc: Any = None, pos: int = 0, offset: int = 0) -> Any:
+        guard = guards.current()
+        if guard is not None and doc is not None:
+            for m in FIND_INDOBJR.finditer(doc.buffer):  # the objects XRefFallback parses
+                check_at(doc.buffer, m.start(0), guard, objstm_only=True)
+        return XRefFallback(doc, pos=pos, offset=offset)
+
+    setattr(document, "XRefStream", xref_stream)  # noqa: B010
+    setattr(document, "XRefFallback", xref_fallback)  # noqa: B010
+
+    class GuardedDocument(document.Document):
+        def __getitem__(self, objid: int) -> Any:
+            obj = super().__getitem__(objid)
+            # not isinstance: playa's compiled ContentStream shares the ABC registry of Mapping,
+            # so every dict passes isinstance once a dict has passed isinstance(.., Mapping)
+            if type(obj) is ContentStream:
+                guard = guards.current()
+                seen: set[int] = self.__dict__.setdefault("_answer_parser_decoded", set())
+                if guard is not None and objid not in seen:
+                    seen.add(objid)
+                    streams.predecode(obj, guard)
+            return obj
+
+    return GuardedDocument
 
 
 def _producer(pdf: Any) -> str | None:
@@ -193,9 +237,17 @@ def _decode(value: Any) -> Any:
     return value
 
 
-def _read_page(page: Any, settings: ReadingSettings) -> tuple[PageData, int]:
-    """The page's records, and its characters that have no place (singular transformation)."""
-    target = PageObjects(page, settings.max_page_objects)
+def _read_page(page: Any, settings: ReadingSettings) -> Read:
+    """The page's records, its characters that have no place (singular transformation), and
+    whether its /Contents is damaged (not a content stream)."""
+    from playa.pdftypes import ContentStream, resolve1
+
+    contents = [resolve1(c) for c in page._contents]
+    broken = contents_broken(contents, lambda c: type(c) is ContentStream)
+    target = PageObjects(page, settings.max_page_objects, settings.max_page_content_mb)
+    for stream in contents:
+        if type(stream) is ContentStream:
+            target.take_content(stream)  # decoded here, bounded; playa reads the bytes
     collect(page, target)
     target.hyperlinks = list(hyperlinks(page, target))
     # sideways text turned back, as the pdfplumber reader does (text all left to right: nothing to do)
@@ -217,5 +269,6 @@ def _read_page(page: Any, settings: ReadingSettings) -> tuple[PageData, int]:
         edges=edges,
         links=links,
         fills=fills,
+        rotation=90 * int(getattr(view, "quarter", 0)),  # the quarter turns `rotation` applied
     )
-    return data, unplaced
+    return data, unplaced, broken

@@ -78,28 +78,49 @@ def read_pdf(
     sha256 = hashlib.sha256(data).hexdigest()
     import pdfplumber  # imported here: keeps `import answer_parser` light for CLI startup
 
+    guards.install_pdfminer()
+
     unplaced = [0]  # characters under a singular transformation, on every page
+    broken: list[int] = []  # pages whose /Contents is not a content stream
     try:
         # junk before %PDF- is skipped, so that the cross-reference offsets hold
         with pdfplumber.open(io.BytesIO(memoryview(data)[start:] if start else data)) as pdf:
             if len(pdf.pages) > settings.max_pages:
                 raise TooLargeError(f"{len(pdf.pages)} pages, more than {settings.max_pages}", path=path)
             producer = _producer(pdf.metadata)
-            pages = tuple(_read_pages(pdf.pages, settings, unplaced, progress))
+            pages = tuple(_read_pages(pdf.pages, settings, unplaced, broken, progress))
     except AnswerParserError:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types for broken files
         raise _classify(exc, path) from exc
+    check_text(pages, unplaced[0], broken, path)
+    return PdfData(path=path, sha256=sha256, producer=producer, pages=pages)
+
+
+def check_text(pages: Sequence[PageData], unplaced: int, broken: Sequence[int], path: str | None) -> None:
+    """Refuse a PDF without any word, saying why: no pages (`damaged_pdf`), text drawn where it
+    has no place (`unplaceable_text`), a page whose /Contents is not a content stream
+    (`damaged_pdf`: not a scan), else no text layer (`no_text_layer`, a scan without OCR)."""
     if not pages:
         raise DamagedPDFError("the PDF has no pages", path=path)
-    if not any(p.words for p in pages) and unplaced[0]:
+    if any(p.words for p in pages):
+        return
+    if unplaced:
         raise UnplaceableTextError(
-            f"{unplaced[0]} characters, all drawn under a singular transformation: text that has no place",
+            f"{unplaced} characters, all drawn under a singular transformation: text that has no place",
             path=path,
         )
-    if not any(p.words for p in pages):
-        raise NoTextLayerError("no page has a text layer (a scan without OCR?)", path=path)
-    return PdfData(path=path, sha256=sha256, producer=producer, pages=pages)
+    if broken:
+        raise DamagedPDFError(
+            f"no text, and the /Contents of page {broken[0]} is not a content stream", path=path
+        )
+    raise NoTextLayerError("no page has a text layer (a scan without OCR?)", path=path)
+
+
+def contents_broken(contents: Sequence[Any], is_stream: Callable[[Any], bool]) -> bool:
+    """Whether a page's /Contents (the reader's resolved list) holds something that is not a
+    content stream (a damaged file: the page reads as empty)."""
+    return any(not is_stream(c) for c in contents)
 
 
 def _root_cause(exc: BaseException) -> BaseException:
@@ -137,12 +158,17 @@ def _read_pages(
     pages: Sequence[Any],
     settings: ReadingSettings,
     unplaced: list[int],
+    broken: list[int],
     progress: Callable[[str, int, int], None] | None = None,
 ) -> Iterator[PageData]:
+    from pdfminer.pdftypes import PDFStream, resolve1
+
     guard = guards.current()
     for n, page in enumerate(pages, 1):
         if guard is not None:
             guard.new_page()
+        if contents_broken(page.page_obj.contents, lambda c: isinstance(resolve1(c), PDFStream)):
+            broken.append(n)
         try:
             data = _read_page(rotation.upright_view(page), settings)  # sideways text turned back
             if not data.words:

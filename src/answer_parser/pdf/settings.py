@@ -17,10 +17,9 @@ READER_VARIABLE: Final = "ANSWER_PARSER_READER"
 
 
 def default_reader() -> str:
-    """The reader when none is named: $ANSWER_PARSER_READER, else pdfplumber's (the playa reader
-    gives the same parse, but playa inflates streams without the bound `pdf.guards` puts on
-    pdfminer's: docs/performance.md)."""
-    return os.environ.get(READER_VARIABLE) or "pdfplumber"
+    """The reader when none is named: $ANSWER_PARSER_READER, else playa's (the same parse as
+    pdfplumber's at about a third of the cost, under the same guards: docs/performance.md)."""
+    return os.environ.get(READER_VARIABLE) or "playa"
 
 
 def _positive_or_none(_instance: Any, attribute: attrs.Attribute[Any], value: float | None) -> None:
@@ -67,8 +66,8 @@ class ReadingSettings:
         default=64,
         validator=attrs.validators.gt(0),
         metadata={
-            "doc": "MiB one PDF stream may inflate to (`too_large`): an answer's largest content "
-            "stream is a few MB, page images are not inflated"
+            "doc": "MiB one PDF stream may decode to, through Flate, LZW or RunLength (`too_large`): "
+            "an answer's largest content stream is a few MB, page images are not decoded"
         },
     )
     max_page_objects: int = attrs.field(
@@ -77,6 +76,15 @@ class ReadingSettings:
         metadata={
             "doc": "characters, rules and images one page may hold (`too_large`): the densest "
             "corpus page holds about 25,000"
+        },
+    )
+    max_page_content_mb: int = attrs.field(
+        default=8,
+        validator=attrs.validators.gt(0),
+        metadata={
+            "doc": "MiB of drawing operators one page may hold, its forms included, decoded "
+            "(`too_large`): the densest corpus page holds 0.2 MB, a page at `max_page_objects` "
+            "1 to 4 MB, and each MiB of path operators costs the readers about 50 MB and 2 s"
         },
     )
     max_file_mb: int = attrs.field(
@@ -92,8 +100,8 @@ class ReadingSettings:
         default=default_reader(),  # read when the module is imported: set the variable before
         validator=attrs.validators.in_(READERS),
         metadata={
-            "doc": "the reader that interprets the PDF: 'pdfplumber' or 'playa' (the same records, "
-            "benchmarks/reader_agreement.py); the default comes from $ANSWER_PARSER_READER"
+            "doc": "the reader that interprets the PDF: 'playa' (a third of the cost) or 'pdfplumber' "
+            "(the same records, benchmarks/reader_agreement.py); $ANSWER_PARSER_READER sets the default"
         },
     )
     read_workers: int = attrs.field(
@@ -102,6 +110,14 @@ class ReadingSettings:
         metadata={
             "doc": "playa reader: processes that read the pages of one document of 16 pages or more "
             "(2: a long report parsed alone uses two cores; in a batch worker pages are read in order)"
+        },
+    )
+    fallback: bool = attrs.field(
+        default=True,
+        metadata={
+            "doc": "playa reader: a document it finds damaged or without any text is read again by "
+            "pdfplumber's reader, which repairs other damage (of 240 broken fixture mutants, playa "
+            "alone reads 26 that pdfminer cannot, pdfminer 13 that playa cannot)"
         },
     )
 
