@@ -11,7 +11,7 @@ import contextlib
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from . import __version__
 from .convert import to_json
@@ -157,29 +157,44 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _configure_logging(verbose: bool) -> None:
+@contextlib.contextmanager
+def _logging_for(verbose: bool) -> Iterator[None]:
     """Library warnings (pdfminer's and pdfplumber's, re-logged by the reading guards at DEBUG on
     `answer_parser.pdf`; Python warnings) go to standard error only with -v: without it,
-    standard error holds what docs/cli.md promises and nothing else."""
+    standard error holds what docs/cli.md promises and nothing else. The loggers are put back as
+    they were when the command returns (`main` may be called in a process that logs on)."""
+    names = ("answer_parser", "py.warnings")
+    saved = [(lg, list(lg.handlers), lg.level, lg.propagate) for lg in map(logging.getLogger, names)]
     logging.captureWarnings(True)
-    warnings_log = logging.getLogger("py.warnings")
     if verbose:
-        handler = logging.StreamHandler(sys.stderr)
+        handler: logging.Handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("answer-parser: %(levelname)s: %(name)s: %(message)s"))
-        for name in ("answer_parser", "py.warnings"):
+        for name in names:
             logger = logging.getLogger(name)
             logger.addHandler(handler)
             logger.setLevel(logging.DEBUG)
             logger.propagate = False
     else:
+        warnings_log = logging.getLogger("py.warnings")
         warnings_log.addHandler(logging.NullHandler())
         warnings_log.propagate = False
+    try:
+        yield
+    finally:
+        for logger, handlers, level, propagate in saved:
+            logger.handlers[:] = handlers
+            logger.setLevel(level)
+            logger.propagate = propagate
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `answer-parser` command."""
     args = _parser().parse_args(argv)
-    _configure_logging(args.verbose)
+    with _logging_for(args.verbose):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "parse":
         return _cmd_parse(args)
     if args.command == "show":
