@@ -317,10 +317,11 @@ def test_what_playa_cannot_read_pdfplumber_reads_again() -> None:
     with pytest.raises(DamagedPDFError):
         parse(data, settings=Settings(reader="playa", fallback=False))
     assert parse(data, settings=Settings(reader="playa")).kind == "answer"
-    assert parse(io.BytesIO(data)).kind == "answer"  # a file object, read again from its start
+    playa = Settings(reader="playa")  # (whatever $ANSWER_PARSER_READER says)
+    assert parse(io.BytesIO(data), settings=playa).kind == "answer"  # read again from its start
     stream = io.BytesIO(b"xx" + data)
     stream.read(2)
-    assert parse(stream).kind == "answer"  # from where it stood, not from the start
+    assert parse(stream, settings=playa).kind == "answer"  # from where it stood, not from the start
 
 
 def test_no_fallback_for_a_file_that_cannot_seek_back() -> None:
@@ -337,4 +338,4 @@ def test_no_fallback_for_a_file_that_cannot_seek_back() -> None:
             return self.inner.readinto(b)
 
     with pytest.raises(DamagedPDFError):
-        parse(Pipe(_broken_catalog_row()))
+        parse(Pipe(_broken_catalog_row()), settings=Settings(reader="playa"))
