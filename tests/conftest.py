@@ -151,3 +151,39 @@ def pytest_report_header() -> str:
     from answer_parser.settings import DEFAULT_SETTINGS
 
     return f"answer_parser reader: {DEFAULT_SETTINGS.reading.reader} (${READER_VARIABLE} to change)"
+
+
+def page_words(
+    text: str,
+    x: float,
+    top: float,
+    *,
+    size: float = 10.0,
+    char: float = 5.0,
+    right: bool = False,
+    bold: bool = False,
+) -> list[Any]:
+    """The words of `text` set on a made-up page from x (or ending at x when `right`), each
+    character `char` points wide: enough for a layout in plain numbers."""
+    from answer_parser.pdf.records import Word
+
+    if right:
+        x -= len(text) * char
+    out = []
+    for part in text.split(" "):
+        out.append(Word(part, x, x + len(part) * char, top, top + size, size, bold))
+        x += (len(part) + 1) * char
+    return out
+
+
+def page_lines(
+    rows: list[list[tuple[str, float, bool]]], top: float = 100.0, pitch: float = 13.0
+) -> list[Any]:
+    """Lines of words (text, x, right-aligned) one row each, `pitch` apart, at 10 points."""
+    from answer_parser.layout.lines import words_to_lines
+
+    words: list[Any] = []
+    for i, row in enumerate(rows):
+        for text, x, right in row:
+            words += page_words(text, x, top + i * pitch, right=right)
+    return words_to_lines(words, page=1)

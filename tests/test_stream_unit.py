@@ -9,28 +9,14 @@ from answer_parser.pdf.records import Edge, Word
 from answer_parser.tables.detect import page_stream_grids
 from answer_parser.tables.rules import body_gutters, edges_to_rules, split_at_gutters
 from answer_parser.tables.structure import chain_to_table
+from conftest import page_lines, page_words
 
 SIZE = 10.0
 CHAR = 5.0  # points per character: enough for a layout in plain numbers
 
 
-def _words(text: str, x: float, top: float, *, right: bool = False, bold: bool = False) -> list[Word]:
-    """The words of `text` starting at x (or ending at x when `right`)."""
-    if right:
-        x -= len(text) * CHAR
-    out = []
-    for part in text.split(" "):
-        out.append(Word(part, x, x + len(part) * CHAR, top, top + SIZE, SIZE, bold))
-        x += (len(part) + 1) * CHAR
-    return out
-
-
-def _lines(rows: list[list[tuple[str, float, bool]]], top: float = 100.0, pitch: float = 13.0) -> list[Line]:
-    words: list[Word] = []
-    for i, row in enumerate(rows):
-        for text, x, right in row:
-            words += _words(text, x, top + i * pitch, right=right)
-    return words_to_lines(words, page=1)
+_words = page_words  # (10-point words, 5 points a character)
+_lines = page_lines
 
 
 def test_borderless_table_with_wrapped_header_and_sub_rows() -> None:

@@ -13,9 +13,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 import answer_parser
-from answer_parser.layout.lines import Line, words_to_lines
 from answer_parser.model import Table
-from answer_parser.pdf.records import Edge, Word
+from answer_parser.pdf.records import Edge
 from answer_parser.pdf.rotation import char_quarter, upright_view
 from answer_parser.sections.dialect import CAPTION
 from answer_parser.tables.checks import check_totals
@@ -24,28 +23,14 @@ from answer_parser.tables.doubt import doubt_warnings, is_blob, is_numbering
 from answer_parser.tables.false import is_chart, is_contents
 from answer_parser.tables.grid import Grid, Slot
 from answer_parser.tables.structure import chain_to_table
-from conftest import FIXTURES
+from conftest import FIXTURES, page_lines, page_words
 
 SIZE = 10.0
 CHAR = 5.0
 
 
-def _words(text: str, x: float, top: float, *, right: bool = False) -> list[Word]:
-    if right:
-        x -= len(text) * CHAR
-    out = []
-    for part in text.split(" "):
-        out.append(Word(part, x, x + len(part) * CHAR, top, top + SIZE, SIZE, False))
-        x += (len(part) + 1) * CHAR
-    return out
-
-
-def _lines(rows: list[list[tuple[str, float, bool]]], top: float = 100.0, pitch: float = 13.0) -> list[Line]:
-    words: list[Word] = []
-    for i, row in enumerate(rows):
-        for text, x, right in row:
-            words += _words(text, x, top + i * pitch, right=right)
-    return words_to_lines(words, page=1)
+_words = page_words  # (10-point words, 5 points a character)
+_lines = page_lines
 
 
 def _grid(rows: list[list[str]]) -> Grid:

@@ -19,19 +19,14 @@ from answer_parser.tables.grid import Grid, Slot
 from answer_parser.tables.lattice import open_frame_ends, page_grids
 from answer_parser.tables.settings import DEFAULT_TABLE_SETTINGS
 from answer_parser.tables.structure import chain_to_table
+from conftest import page_words
 
 SIZE = 9.0
 CHAR = 4.5
 
 
 def _words(text: str, x: float, top: float, *, right: bool = False) -> list[Word]:
-    if right:
-        x -= len(text) * CHAR
-    out = []
-    for part in text.split(" "):
-        out.append(Word(part, x, x + len(part) * CHAR, top, top + SIZE, SIZE, False))
-        x += (len(part) + 1) * CHAR
-    return out
+    return page_words(text, x, top, size=SIZE, char=CHAR, right=right)
 
 
 def test_a_shaded_header_band_on_the_first_rule_is_the_header_of_a_text_table() -> None:
