@@ -31,7 +31,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import attrs
-from table_suites import Rows, camelot_cases, table_rows, tabula_cases
+from table_suites import Rows, camelot_cases, match_rows, table_rows, tabula_cases
 
 import answer_parser
 from answer_parser.model import Document, Table, TableReport
@@ -70,24 +70,12 @@ def table_precision(expected: Rows, tables: Sequence[Table]) -> list[tuple[int, 
     """Per table: (its cells that stand in the matched expected row, its filled cells, the filled
     cells of its rows matched to an expected row)."""
     found: list[tuple[int, list[str]]] = [(k, row) for k, t in enumerate(tables) for row in table_rows(t)]
-    bags = [Counter(c for c in row if c) for _, row in found]
-    used = [False] * len(found)
     hits = [0] * len(tables)
     matched = [0] * len(tables)
-    for row in expected:
-        want = Counter(c for c in row if c)
-        if not want:
-            continue
-        best, best_k = 0, -1
-        for k, bag in enumerate(bags):
-            if not used[k]:
-                shared = sum((want & bag).values())
-                if shared > best:
-                    best, best_k = shared, k
-        if best_k >= 0:
-            used[best_k] = True
-            hits[found[best_k][0]] += best
-            matched[found[best_k][0]] += sum(bags[best_k].values())
+    for j, shared in match_rows(expected, [row for _, row in found]):
+        k, row = found[j]
+        hits[k] += shared
+        matched[k] += sum(1 for c in row if c)
     sizes = [0] * len(tables)
     for k, row in found:
         sizes[k] += sum(1 for c in row if c)

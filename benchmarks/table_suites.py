@@ -118,13 +118,12 @@ def camelot_rows(pdf: Path, flavor: str) -> Rows:
     return rows
 
 
-def cells_found(expected: Rows, found: Rows) -> tuple[int, int]:
-    """(cells counted, expected non-empty cells): each expected row against the unused found
-    row sharing most cells with it."""
-    total = sum(1 for row in expected for c in row if c)
+def match_rows(expected: Rows, found: Rows) -> list[tuple[int, int]]:
+    """(found row, cells it shares) for each expected row that shares any: each expected row
+    takes the unused found row sharing most cells with it."""
     bags = [Counter(c for c in row if c) for row in found]
     used = [False] * len(bags)
-    hits = 0
+    out: list[tuple[int, int]] = []
     for row in expected:
         want = Counter(c for c in row if c)
         if not want:
@@ -138,8 +137,15 @@ def cells_found(expected: Rows, found: Rows) -> tuple[int, int]:
                 best, best_k = shared, k
         if best_k >= 0:
             used[best_k] = True
-            hits += best
-    return hits, total
+            out.append((best_k, best))
+    return out
+
+
+def cells_found(expected: Rows, found: Rows) -> tuple[int, int]:
+    """(cells counted, expected non-empty cells): each expected row against the unused found
+    row sharing most cells with it (`match_rows`)."""
+    total = sum(1 for row in expected for c in row if c)
+    return sum(shared for _, shared in match_rows(expected, found)), total
 
 
 def tabula_cases(corpus: Path) -> Iterable[tuple[str, Path, Rows]]:

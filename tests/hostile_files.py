@@ -79,30 +79,29 @@ def page_pdf(
     filters: int = 0,
 ) -> bytes:
     """A one-page A4 PDF: catalog 1, pages 2, page 3, contents 4, font 5, and `more` objects."""
-    objects = {
+    objects = page_objects(stream(content, filters=filters), page_extra, font, contents_ref)
+    objects.update(more or {})
+    return pdf(objects, prefix=prefix)
+
+
+def page_objects(
+    contents: bytes, page_extra: bytes = b"", font: bytes = _FONT, contents_ref: bytes = b"4 0 R"
+) -> dict[int, bytes]:
+    """The objects of a one-page A4 PDF: catalog 1, pages 2, page 3, `contents` 4, font 5."""
+    return {
         1: b"<< /Type /Catalog /Pages 2 0 R >>",
         2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >>"
         b" /Contents " + contents_ref + page_extra + b" >>",
-        4: stream(content, filters=filters),
+        4: contents,
         5: font,
     }
-    objects.update(more or {})
-    return pdf(objects, prefix=prefix)
 
 
 def looping_metadata() -> bytes:
     """A good answer whose document information dictionary is its page tree: pdfplumber resolves
     the metadata recursively (Kids -> page -> Parent -> Kids ...) and logs a warning."""
-    objects = {
-        1: b"<< /Type /Catalog /Pages 2 0 R >>",
-        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >>"
-        b" /Contents 4 0 R >>",
-        4: stream(text_ops()),
-        5: _FONT,
-    }
-    return pdf(objects, info=2)
+    return pdf(page_objects(stream(text_ops())), info=2)
 
 
 def answer_pdf() -> bytes:
@@ -282,15 +281,7 @@ def xref_stream_bomb(size: int = 1 << 30) -> bytes:
     `size` bytes of zeros."""
     head = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
-    objects = {
-        1: b"<< /Type /Catalog /Pages 2 0 R >>",
-        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >>"
-        b" /Contents 4 0 R >>",
-        4: stream(text_ops()),
-        5: _FONT,
-    }
-    for number, body in objects.items():
+    for number, body in page_objects(stream(text_ops())).items():
         offsets.append(len(head))
         head += b"%d 0 obj\n" % number + body + b"\nendobj\n"
     xref = len(head)

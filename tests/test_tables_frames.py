@@ -74,6 +74,7 @@ def test_a_ruled_header_over_a_body_without_rules_is_its_header() -> None:
     assert len(ruled[0]) == 1  # the header alone
     grids, _ = add_stream_grids([page], ruled, [free_lines(page, ruled[0])])
     assert len(grids[0]) == 1
+    assert "ruled_header_over_body" in grids[0][0].steps  # (the parsing report says so)
     table = chain_to_table(grids[0])
     assert table.stub_header == "Vrijstelling"
     assert [r.label for r in table.rows] == [("Ploegen",), ("Overuren",)]
@@ -185,6 +186,8 @@ def test_a_frame_with_rules_between_its_columns_only_is_read_line_by_line_over_t
     grids, lines = restore_blobby(grids, blobby, lines)
     chains = grids_to_chains(grids, lines, pages, DEFAULT_TABLE_SETTINGS)
     assert len(chains) == 1
+    # found by its rules, read by its lines: the parsing report says both
+    assert all(g.method == "lattice" and "frame_read_by_lines" in g.steps for g in chains[0])
     table = chain_to_table(chains[0])
     assert table.pages == (1, 2)
     assert table.stub_header == "Programma"

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ..errors import TooLargeError
 from . import streams
 from .playa_fonts import miner_descent, miner_text, unicode_unknown
 
@@ -56,8 +57,6 @@ class PageObjects:
     def check_count(self) -> None:
         """Refuse a page past `max_objects` (`TooLargeError`)."""
         if self.room() < 0:
-            from ..errors import TooLargeError
-
             raise TooLargeError(f"a page holds more than {self.max_objects} objects")
 
     def take_content(self, stream: Any) -> None:
@@ -67,8 +66,6 @@ class PageObjects:
         cap = self.max_content_mb * MIB
         self.content += streams.content(stream, cap - self.content)
         if self.content > cap:
-            from ..errors import TooLargeError
-
             raise TooLargeError(f"a page holds more than {self.max_content_mb} MiB of content")
 
     def close(self) -> None:

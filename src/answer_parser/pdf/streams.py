@@ -38,7 +38,7 @@ import logging
 import threading
 import zlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from ..errors import DamagedPDFError, TooLargeError
 
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from .guards import Guard
 
 MIB = 1 << 20
+_T = TypeVar("_T")
 
 #: the codes of an LZW stream can address 4,096 table entries (12 bits); a conforming encoder
 #: clears the table before it fills. Past this size playa's decoder slows quadratically.
@@ -111,7 +112,7 @@ class Unaddressable(Exception):
     """An LZW code table grows past what 12-bit codes can address."""
 
 
-def _bounded(guard: Guard, decode: Callable[..., bytes], *args: Any) -> bytes:
+def _bounded(guard: Guard, decode: Callable[..., _T], *args: Any) -> _T:
     """`decode(*args)`, its bounds turned into the guard's errors."""
     try:
         return decode(*args)
@@ -375,10 +376,7 @@ def predecode(stream: Any, guard: Guard) -> None:
     filters, last = _risky(stream)
     if last < 0 or stream.get("Subtype") is LITERAL_IMAGE:
         return
-    try:
-        data = _decode_kept(stream, filters, last, _cap(guard))
-    except Over:
-        too_large(guard)
+    data = _bounded(guard, _decode_kept, stream, filters, last, _cap(guard))
     if data is not None:
         _substitute(stream, filters, last, data)
 
@@ -411,9 +409,4 @@ def check(stream: Any, guard: Guard) -> None:
     if last < 0:
         return
     with contextlib.suppress(Damaged):  # playa decodes it and fails as it does
-        try:
-            _decode_prefix(stream, filters, last, _cap(guard), LZW_TABLE_ENTRIES)
-        except Over:
-            too_large(guard)
-        except Unaddressable as exc:
-            guard.trip(DamagedPDFError(str(exc), path=guard.path))
+        _bounded(guard, _decode_prefix, stream, filters, last, _cap(guard), LZW_TABLE_ENTRIES)

@@ -64,7 +64,8 @@ def framed_grid(
     read = region_to_grid(region, grid.page, settings, gap_breaks(lines[first:], settings), columns)
     if read is None:
         return None
-    # the frame's own box and columns, so that its parts on the next pages match it
+    # the frame's own box and columns, so that its parts on the next pages match it; found by its
+    # rules (the lattice's method), read by its lines (the steps of both)
     return Grid(
         page=grid.page,
         bbox=grid.bbox,
@@ -72,6 +73,8 @@ def framed_grid(
         rows=read.rows,
         words=grid.words,
         header=read.header,
+        method=grid.method,
+        steps=(*grid.steps, "frame_read_by_lines", *read.steps),
     )
 
 
@@ -116,4 +119,5 @@ def header_over_body(head: Grid, body: Grid, settings: TableSettings = DEFAULT_T
         rows=(*rows, *body.rows),
         words=head.words | body.words,
         header=len(rows) + (body.header or 0),
+        steps=(*body.steps, "ruled_header_over_body"),
     )

@@ -44,6 +44,8 @@ STEPS: Final[Mapping[str, str]] = {
     "last_label_joined": "the last row's label, wrapped onto lines of its own, kept in the table",
     "ruled_blobs_split": "a ruled grid whose cells held several numbers read again by alignment",
     "ruled_blobs_kept": "a ruled grid whose cells hold several numbers kept (nothing read better)",
+    "frame_read_by_lines": "a frame ruled between its columns only read line by line over them",
+    "ruled_header_over_body": "a ruled grid of header cells set over the table without rules under it",
     "continuation_remapped": "a continuation with fewer columns placed under the first part's",
     "chain_joined": "parts on consecutive pages joined into one table",
     "repeated_header_dropped": "a header repeated at the top of a continuation left out",
