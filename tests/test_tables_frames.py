@@ -195,3 +195,29 @@ def test_a_frame_with_rules_between_its_columns_only_is_read_line_by_line_over_t
     assert len(table.rows) == 50
     assert table.rows[0].label == ("Programma 1",)
     assert [c.value for c in table.rows[-1].cells] == [50017, -35003]
+
+
+def test_a_frame_around_the_number_columns_only_leaves_the_labels_with_their_rows() -> None:
+    # kamer_1468 (Belgian budget): a frame with rules between the number columns only, the row
+    # labels to its left outside it. The frame read by its lines states no more numbers than the
+    # table the alignment found with the labels: that table stays, and no word is lost
+    words = _words("Ontvangsten", 55, 103) + _words("2025", 375, 103, right=True)
+    words += _words("2026", 445, 103, right=True)
+    for i in range(8):
+        y = 120 + 13 * i
+        words += _words(f"Ontvangst {i + 1}", 55, y)
+        words += _words(f"{(i + 1) * 1000 + 17:,}".replace(",", "."), 375, y, right=True)
+        words += _words(f"{(i + 1) * 700 + 3:,}".replace(",", "."), 445, y, right=True)
+    edges = [Edge("v", x, x, 100, 230) for x in (300.0, 380.0, 450.0)]
+    edges += [Edge("h", 300, 450, y, y) for y in (100.0, 115.0, 230.0)]
+    page = PageData(1, 595, 842, tuple(words), tuple(edges), ())
+    grids, blobby = split_ruled(page_grids(page))
+    assert grids == [] and len(blobby) == 1  # each cell a whole column of numbers
+    found, lines = add_stream_grids([page], [grids], [free_lines(page, grids)])
+    found, lines = restore_blobby(found, [blobby], lines)
+    in_tables = [w for g in found[0] for w in g.words]
+    in_lines = [w for ln in lines[0] for w in ln.words]
+    assert sorted(in_tables + in_lines, key=id) == sorted(words, key=id)  # each word once
+    [table] = [chain_to_table([g]) for g in found[0]]
+    assert [r.label for r in table.rows][:2] == [("Ontvangst 1",), ("Ontvangst 2",)]
+    assert [c.raw for c in table.rows[0].cells] == ["1.017", "703"]

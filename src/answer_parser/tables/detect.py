@@ -133,23 +133,45 @@ def restore_blobby(
         back: list[Grid] = []
         for b in page_blobby:
             rivals = [g for g in kept if _overlaps(b.bbox, g.bbox)]
+            numbers = sum(single_numbers(g) for g in rivals)
             framed = framed_grid(b, settings, layout)
-            if (
-                framed is not None
-                and not blob_slots(framed)
-                and single_numbers(framed) >= max(1, sum(single_numbers(g) for g in rivals))
-            ):
+            if framed is not None and not blob_slots(framed) and _reads_better(framed, rivals, numbers):
                 kept = [g for g in kept if g not in rivals]
                 back.append(framed)
-            elif sum(single_numbers(g) for g in rivals) < single_numbers(b):
+            elif numbers < single_numbers(b):
                 kept = [g for g in kept if g not in rivals]
                 back.append(with_step(b, "ruled_blobs_kept"))
             else:
                 kept = [with_step(g, "ruled_blobs_split") if g in rivals else g for g in kept]
-        claimed = set().union(*(g.words for g in back)) if back else set()
         out_grids.append(sorted([*kept, *back], key=lambda g: (g.bbox[1], g.bbox[0])))
-        out_lines.append([ln for ln in page_lines if not claimed.intersection(ln.words)])
+        out_lines.append(_free_lines(page_grids_, page_lines, [*kept, *back], layout))
     return out_grids, out_lines
+
+
+def _reads_better(framed: Grid, rivals: Sequence[Grid], numbers: int) -> bool:
+    """The frame read by its lines wins over the tables the alignment found in its place where it
+    states more numbers one to a cell, or as many and every word of theirs (their labels beside
+    the frame stay with them otherwise)."""
+    mine = single_numbers(framed)
+    held = set().union(*(g.words for g in rivals)) <= framed.words if rivals else True
+    return mine > numbers or (mine == numbers and mine >= 1 and held)
+
+
+def _free_lines(
+    before: Sequence[Grid], lines: Sequence[Line], after: Sequence[Grid], layout: LayoutSettings
+) -> list[Line]:
+    """The page's lines no table of `after` holds a word of, and the words of the tables `before`
+    that no table of `after` holds (a table the frame's reading replaced, beyond the frame) as
+    lines of their own: every word of the page stays in exactly one place."""
+    held = set().union(*(g.words for g in after)) if after else set()
+    free = [ln for ln in lines if not held.intersection(ln.words)]
+    placed = held.union(*(ln.words for ln in free))
+    left = set().union(*(g.words for g in before), *(ln.words for ln in lines)) - placed
+    if not left:
+        return free
+    page = (before or after)[0].page
+    more = words_to_lines(sorted(left, key=lambda w: (w.top, w.x0)), page, layout)
+    return sorted([*free, *more], key=lambda ln: (ln.top, ln.x0))
 
 
 def _overlaps(a: Box, b: Box) -> bool:
